@@ -1,0 +1,3 @@
+package dev.selektor.customer;
+
+public enum Segment { NEW, REGULAR, VIP, DORMANT }

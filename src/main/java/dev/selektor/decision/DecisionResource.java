@@ -1,0 +1,78 @@
+package dev.selektor.decision;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.selektor.common.BusinessClock;
+import dev.selektor.common.FieldError;
+import dev.selektor.common.InvalidInputException;
+import dev.selektor.campaign.Campaign;
+import dev.selektor.customer.CustomerFacts;
+import dev.selektor.customer.CustomerFactsParser;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/campaigns/{campaignId}/decisions")
+public class DecisionResource {
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    BusinessClock clock;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Which discount does this customer get in this campaign now, and why",
+            description = "Body: {\"customer\": {facts}, \"runDate\": \"2026-11-26\"}. runDate defaults to today in selektor.zone.")
+    @APIResponse(responseCode = "200", description = "The decision with its explanation")
+    @APIResponse(responseCode = "400", description = "Bad facts or body (application/problem+json, errors name each field)")
+    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    public DecisionView decide(@PathParam("campaignId") String campaignId, JsonNode body) {
+        Campaign campaign = decisions.campaign(campaignId);
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException(new FieldError("", "the body must be a JSON object {\"customer\": {...}, \"runDate\": \"...\"}"));
+        }
+        LocalDate today = clock.today();
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate runDate = today;
+        JsonNode runDateNode = body.get("runDate");
+        if (runDateNode != null && !runDateNode.isNull()) {
+            try {
+                if (!runDateNode.isTextual()) {
+                    throw new DateTimeParseException("not a string", runDateNode.toString(), 0);
+                }
+                runDate = LocalDate.parse(runDateNode.textValue());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("/runDate", "must be an ISO date such as 2026-11-26, got " + runDateNode));
+            }
+        }
+        JsonNode customerNode = body.get("customer");
+        CustomerFacts facts = null;
+        if (customerNode == null || customerNode.isNull()) {
+            errors.add(new FieldError("/customer", "is required: the customer's facts"));
+        } else {
+            CustomerFactsParser.Result parsed = CustomerFactsParser.parse(customerNode, today);
+            if (parsed instanceof CustomerFactsParser.Result.Invalid invalid) {
+                invalid.errors().forEach(e -> errors.add(e.withPrefix("/customer")));
+            } else {
+                facts = ((CustomerFactsParser.Result.Valid) parsed).facts();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() + " field(s) break the contract: "
+                    + errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+        }
+        return DecisionView.of(decisions.decide(campaign, facts, runDate));
+    }
+}

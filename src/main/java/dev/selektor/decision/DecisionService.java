@@ -1,0 +1,32 @@
+package dev.selektor.decision;
+
+import dev.selektor.campaign.Campaign;
+import dev.selektor.campaign.CampaignCatalog;
+import dev.selektor.common.NotFoundException;
+import dev.selektor.customer.CustomerFacts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+
+/** The application service behind the decision endpoint: finds the campaign and its live model, then decides. */
+@ApplicationScoped
+public class DecisionService {
+
+    @Inject
+    CampaignCatalog campaigns;
+
+    @Inject
+    DecisionModelRegistry registry;
+
+    public Campaign campaign(String campaignId) {
+        return campaigns.find(campaignId)
+                .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
+    }
+
+    public Decision decide(Campaign campaign, CustomerFacts facts, LocalDate runDate) {
+        DecisionModel model = registry.find(campaign.decisionModel())
+                .orElseThrow(() -> new NotFoundException("Campaign \"" + campaign.campaignId()
+                        + "\" uses the decision model \"" + campaign.decisionModel() + "\", which is not loaded"));
+        return new CampaignDecider(registry.policies()).decide(campaign, model, facts, runDate);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.selektor.decision;
+
+import java.math.BigDecimal;
+
+/** The final answer for one customer in one campaign (contract section 5). Only {@link Selected} is eligible. */
+public sealed interface Outcome {
+
+    enum Kind { SELECTED, REJECTED, HOLDOUT, CAPPED }
+
+    /** Who produced the reason: a policy or service code, or the model's own words. */
+    enum ReasonSource { POLICY, MODEL }
+
+    Kind kind();
+
+    String reason();
+
+    ReasonSource reasonSource();
+
+    default boolean eligible() {
+        return kind() == Kind.SELECTED;
+    }
+
+    default BigDecimal discountPercent() {
+        return BigDecimal.ZERO;
+    }
+
+    record Selected(BigDecimal discountPercent, String reason) implements Outcome {
+        public Kind kind() {
+            return Kind.SELECTED;
+        }
+
+        public ReasonSource reasonSource() {
+            return ReasonSource.MODEL;
+        }
+    }
+
+    record Rejected(String reason, ReasonSource reasonSource) implements Outcome {
+        public Kind kind() {
+            return Kind.REJECTED;
+        }
+    }
+
+    /** Selected by the model, kept back in the campaign's control group. */
+    record HeldOut() implements Outcome {
+        public Kind kind() {
+            return Kind.HOLDOUT;
+        }
+
+        public String reason() {
+            return "HOLDOUT";
+        }
+
+        public ReasonSource reasonSource() {
+            return ReasonSource.POLICY;
+        }
+    }
+
+    /** Eligible, but beyond the campaign's maxCustomers. */
+    record Capped() implements Outcome {
+        public Kind kind() {
+            return Kind.CAPPED;
+        }
+
+        public String reason() {
+            return "CAPPED";
+        }
+
+        public ReasonSource reasonSource() {
+            return ReasonSource.POLICY;
+        }
+    }
+
+    static Outcome rejectedBy(String code) {
+        return new Rejected(code, ReasonSource.POLICY);
+    }
+}

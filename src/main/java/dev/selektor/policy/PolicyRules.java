@@ -1,0 +1,52 @@
+package dev.selektor.policy;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * The compiled global policies: an immutable value, safe to share between threads. Rules are evaluated together
+ * in one stateless session; which rejection wins is decided here by the contract's order, not by rule firing order.
+ */
+public final class PolicyRules {
+
+    /** A rule of the policy base with the exclusion code it declared. */
+    public record Policy(String name, PolicyReason reason) { }
+
+    /** All checks in contract order; {@code vetoBeforeModel} is the first pre-model rejection, if any. */
+    public record Evaluation(List<PolicyCheck> checks, Optional<PolicyReason> vetoBeforeModel, boolean heldOut) { }
+
+    private final KieBase kieBase;
+    private final List<Policy> policies;
+
+    PolicyRules(KieBase kieBase, List<Policy> policies) {
+        this.kieBase = kieBase;
+        this.policies = policies.stream().sorted(Comparator.comparing(Policy::reason)).toList();
+    }
+
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    public Evaluation evaluate(PolicySubject subject) {
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        PolicyVerdicts verdicts = new PolicyVerdicts();
+        session.setGlobal("verdicts", verdicts);
+        session.execute(subject);
+        List<PolicyVerdicts.Rejection> rejections = verdicts.rejections();
+        List<PolicyCheck> checks = policies.stream().map(policy -> rejections.stream()
+                        .filter(r -> r.policy().equals(policy.name()))
+                        .findFirst()
+                        .map(r -> new PolicyCheck(policy.name(), PolicyCheck.Result.REJECTED, r.reason()))
+                        .orElseGet(() -> new PolicyCheck(policy.name(), PolicyCheck.Result.PASSED, policy.reason())))
+                .toList();
+        Optional<PolicyReason> veto = rejections.stream()
+                .map(PolicyVerdicts.Rejection::reason)
+                .filter(r -> r.phase() == PolicyReason.Phase.BEFORE_MODEL)
+                .min(Comparator.naturalOrder());
+        boolean heldOut = rejections.stream().anyMatch(r -> r.reason() == PolicyReason.HOLDOUT);
+        return new Evaluation(checks, veto, heldOut);
+    }
+}

@@ -18,13 +18,13 @@ class DecisionTestFileTest {
         var parsed = DecisionTestFile.parse("black-week-tech.csv", HEADER + """
                 # a comment line, ignored
 
-                "fan, big spender",C-1,VIP,DE,,2019-03-01,true,false,7,845.50,0.12,,fashion;electronics,2026-11-26,5,SELECTED,15,"Electronics ""fan""",2
+                "fan, big spender",C-1,VIP,DE,,2019-03-01,true,false,7,845.50,0.12,,fashion;electronics,2026-11-26,5,SELECTED,15,"Electronics \"\"fan\"\"",2
                 """);
         assertEquals("black-week-tech", parsed.model());
         assertEquals(java.util.List.of(), parsed.errors());
         var c = parsed.cases().get(0);
         assertEquals("fan, big spender", c.name());
-        assertEquals(5, c.line());
+        assertEquals(4, c.line());
         assertEquals(LocalDate.of(2026, 11, 26), c.runDate());
         assertEquals(5.0, c.holdoutPercent());
         assertEquals(new BigDecimal("15"), c.expectedDiscount());

@@ -82,7 +82,7 @@ public final class CampaignConventions {
                         "is not a customer fact; known facts are " + CUSTOMER_FIELDS.keySet()));
                 return;
             }
-            boolean collection = fieldType.isCollection();
+            boolean collection = isCollection(fieldType);
             String actual = builtInName(fieldType);
             boolean ok = field.equals("categories")
                     ? collection && (actual == null || actual.equals("string") || actual.equalsIgnoreCase("Any"))
@@ -108,6 +108,16 @@ public final class CampaignConventions {
                 problems.add(ModelProblem.error("decision \"Selection\"", "component \"" + field + "\" must be of type " + feelType + ", is " + describe(fieldType)));
             }
         });
+    }
+
+    /** A component typed by a named list type is an anonymous type whose base is that list. */
+    private static boolean isCollection(DMNType type) {
+        for (DMNType t = type; t != null; t = t.getBaseType()) {
+            if (t.isCollection()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The FEEL built-in type a (possibly user-defined, constrained) type rests on, or null. */

@@ -112,6 +112,8 @@ public final class DecisionTestFile {
             }
         } else if (BOOLEAN.contains(field) && (value.equals("true") || value.equals("false"))) {
             facts.put(field, Boolean.parseBoolean(value));
+        } else if (NUMBER.contains(field) && value.matches("-?\\d{1,18}")) {
+            facts.put(field, Long.parseLong(value));
         } else if (NUMBER.contains(field) && value.matches("-?\\d+(\\.\\d+)?")) {
             facts.put(field, new BigDecimal(value));
         } else {

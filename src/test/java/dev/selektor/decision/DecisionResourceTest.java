@@ -45,6 +45,17 @@ class DecisionResourceTest {
                 .body("explanation.inputs.'Run Date'", equalTo("2026-11-26"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"black-week-tech", "winback-180", "vip-thank-you"})
+    void everySampleCampaignAnswers(String campaignId) {
+        given().contentType(ContentType.JSON).body(body(FAN.replace("\"segment\": \"REGULAR\"", "\"segment\": \"VIP\""), "2026-11-26"))
+                .when().post("/campaigns/" + campaignId + "/decisions")
+                .then().statusCode(200)
+                .body("campaignId", equalTo(campaignId))
+                .body("modelVersion", matchesPattern("[0-9a-f]{12}"))
+                .body("reason", not(equalTo("MODEL_ERROR")));
+    }
+
     @Test
     void policyRejectionIsExplainedAndHasNoDiscount() {
         given().contentType(ContentType.JSON).body(body(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26"))

@@ -52,7 +52,7 @@ class DecisionRegressionTest {
             }
             if (model != null) {
                 for (DecisionTestCase testCase : parsed.cases()) {
-                    tests.add(DynamicTest.dynamicTest(testCase.displayName(), () -> {
+                    tests.add(DynamicTest.dynamicTest(fileName + ": " + testCase.displayName(), () -> {
                         var result = runner.run(model, testCase);
                         if (!result.passed()) {
                             fail(result.report());

@@ -29,7 +29,9 @@ public class ProblemMappers {
     public Response malformedJson(JsonProcessingException e) {
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        String detail = "The body is not valid JSON" + where + ": " + e.getOriginalMessage();
+        // The parser's own text ends with a source excerpt marker that means nothing to a caller.
+        String reason = String.valueOf(e.getOriginalMessage()).replaceAll("(?s)\\s*\\(start marker at.*$", "").strip();
+        String detail = "The body is not valid JSON" + where + ": " + reason;
         return respond(Problem.invalid(detail, List.of(new FieldError("", "malformed JSON" + where))));
     }
 

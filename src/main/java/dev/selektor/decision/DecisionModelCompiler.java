@@ -57,6 +57,9 @@ public final class DecisionModelCompiler {
                     DMNValidator.Validation.VALIDATE_MODEL, DMNValidator.Validation.ANALYZE_DECISION_TABLE);
         }
         for (DMNMessage message : validation) {
+            if (message.getMessageType() == org.kie.dmn.api.core.DMNMessageType.DECISION_TABLE_ANALYSIS_EMPTY) {
+                continue; // "finished with no messages": nothing to warn about
+            }
             problems.add(toProblem(message));
         }
         if (hasErrors(problems)) {

@@ -81,6 +81,7 @@ final class DmnSafetyCheck {
                 case "rule" -> parts.add(0, "rule " + (indexAmong(e, "rule") + 1));
                 case "inputEntry" -> parts.add(0, "input column " + (indexAmong(e, "inputEntry") + 1));
                 case "outputEntry" -> parts.add(0, "output column " + (indexAmong(e, "outputEntry") + 1));
+                case "input" -> parts.add(0, "input column " + (indexAmong(e, "input") + 1));
                 case "definitions" -> { }
                 default -> {
                     if (!e.getAttribute("name").isEmpty()) {

@@ -26,6 +26,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        LOG.warn("store unavailable: " + e.getMessage());
+        Problem problem = Problem.of(503, "Store unavailable",
+                "The data store does not answer right now; nothing was changed by this request unless stated. Retry shortly.");
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();

@@ -2,9 +2,7 @@ package dev.selektor.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 
 /** Every {@code selektor.*} setting; documented in the README's configuration table. */
@@ -19,8 +17,7 @@ public interface SelektorConfig {
     @WithDefault("Europe/Berlin")
     ZoneId zone();
 
-    /** Campaign settings from configuration, keyed by campaign id (used until campaigns are stored). */
-    Map<String, CampaignSettings> campaigns();
+    Dynamodb dynamodb();
 
     interface Models {
         /** Folder of the campaign DMN models, one {@code <name>.dmn} per model. */
@@ -34,8 +31,34 @@ public interface SelektorConfig {
         String dir();
     }
 
-    interface CampaignSettings {
-        @WithName("holdout-percent")
-        Optional<Double> holdoutPercent();
+    interface Dynamodb {
+        /** Unset: AWS's regional endpoint. Set (e.g. http://127.0.0.1:8000): a DynamoDB-compatible server there. */
+        Optional<java.net.URI> endpoint();
+
+        @WithDefault("eu-central-1")
+        String region();
+
+        /** Unset: the AWS default credentials chain (environment, profile, instance or task role). */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+
+        /** Put before every table name, so that environments can share an account. */
+        @WithDefault("selektor-")
+        String tablePrefix();
+
+        /** Create missing tables at start-up; switch off where tables are managed by infrastructure code. */
+        @WithDefault("true")
+        boolean createTables();
+
+        /** Upper bound for one call including retries: a request fails with 503 within about this time. */
+        @WithDefault("4s")
+        java.time.Duration apiCallTimeout();
+
+        @WithDefault("1500ms")
+        java.time.Duration apiCallAttemptTimeout();
+
+        @WithDefault("2")
+        int maxRetries();
     }
 }

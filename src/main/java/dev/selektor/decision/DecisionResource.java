@@ -7,6 +7,8 @@ import dev.selektor.common.InvalidInputException;
 import dev.selektor.campaign.Campaign;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsParser;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.common.NotFoundException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,14 +32,18 @@ public class DecisionResource {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    CustomerFactsRepository customers;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Which discount does this customer get in this campaign now, and why",
-            description = "Body: {\"customer\": {facts}, \"runDate\": \"2026-11-26\"}. runDate defaults to today in selektor.zone.")
+            description = "Body: {\"customerId\": \"C-1\"} (facts from the store) or {\"customer\": {facts}}, and optionally "
+                    + "\"runDate\": \"2026-11-26\" (default: today in selektor.zone).")
     @APIResponse(responseCode = "200", description = "The decision with its explanation")
     @APIResponse(responseCode = "400", description = "Bad facts or body (application/problem+json, errors name each field)")
-    @APIResponse(responseCode = "404", description = "Unknown campaign")
+    @APIResponse(responseCode = "404", description = "Unknown campaign, or unknown customer when asked by customerId")
     public DecisionView decide(@PathParam("campaignId") String campaignId, JsonNode body) {
         Campaign campaign = decisions.campaign(campaignId);
         if (body == null || !body.isObject()) {
@@ -58,9 +64,20 @@ public class DecisionResource {
             }
         }
         JsonNode customerNode = body.get("customer");
+        JsonNode customerIdNode = body.get("customerId");
+        boolean byFacts = customerNode != null && !customerNode.isNull();
+        boolean byId = customerIdNode != null && !customerIdNode.isNull();
         CustomerFacts facts = null;
-        if (customerNode == null || customerNode.isNull()) {
-            errors.add(new FieldError("/customer", "is required: the customer's facts"));
+        String customerId = null;
+        if (byFacts == byId) {
+            errors.add(new FieldError(byFacts ? "/customerId" : "/customer",
+                    "give either \"customer\" (the facts) or \"customerId\" (facts from the store), not " + (byFacts ? "both" : "neither")));
+        } else if (byId) {
+            if (!customerIdNode.isTextual()) {
+                errors.add(new FieldError("/customerId", "must be a string, got " + customerIdNode));
+            } else {
+                customerId = customerIdNode.textValue();
+            }
         } else {
             CustomerFactsParser.Result parsed = CustomerFactsParser.parse(customerNode, today);
             if (parsed instanceof CustomerFactsParser.Result.Invalid invalid) {
@@ -72,6 +89,10 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.size() + " field(s) break the contract: "
                     + errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+        }
+        if (facts == null) {
+            String id = customerId;
+            facts = customers.find(id).orElseThrow(() -> new NotFoundException("There is no customer \"" + id + "\""));
         }
         return DecisionView.of(decisions.decide(campaign, facts, runDate));
     }

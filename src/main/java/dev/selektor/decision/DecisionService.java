@@ -1,7 +1,7 @@
 package dev.selektor.decision;
 
 import dev.selektor.campaign.Campaign;
-import dev.selektor.campaign.CampaignCatalog;
+import dev.selektor.campaign.CampaignService;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.customer.CustomerFacts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +13,7 @@ import java.time.LocalDate;
 public class DecisionService {
 
     @Inject
-    CampaignCatalog campaigns;
+    CampaignService campaigns;
 
     @Inject
     DecisionModelRegistry registry;

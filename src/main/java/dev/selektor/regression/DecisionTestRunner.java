@@ -29,8 +29,7 @@ public final class DecisionTestRunner {
                     + "\n  facts: " + testCase.facts());
         }
         var facts = ((CustomerFactsParser.Result.Valid) parsed).facts();
-        Campaign campaign = new Campaign(model.name(), model.name(), model.name(), Optional.empty(), Optional.empty(),
-                Optional.empty(), testCase.holdoutPercent());
+        Campaign campaign = Campaign.forModel(model.name(), testCase.holdoutPercent());
         Decision decision = decider.decide(campaign, model, facts, testCase.runDate());
         Optional<Integer> actualRow = decision.explanation().matchedRules().stream()
                 .filter(r -> r.decision().equals("Selection")).map(MatchedRule::row).findFirst();

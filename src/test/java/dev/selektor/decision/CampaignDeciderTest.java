@@ -29,7 +29,7 @@ class CampaignDeciderTest {
     }
 
     private static Campaign campaign(double holdoutPercent) {
-        return new Campaign("test-campaign", "Test", "test-campaign", Optional.empty(), Optional.empty(), Optional.empty(), holdoutPercent);
+        return Campaign.forModel("test-campaign", holdoutPercent);
     }
 
     private static Decision decide(String overrides) {

@@ -23,6 +23,11 @@ class DecisionResourceTest {
              "categories": ["fashion", "electronics"]}
             """;
 
+    @org.junit.jupiter.api.BeforeEach
+    void defineCampaigns() {
+        dev.selektor.campaign.SampleCampaigns.define();
+    }
+
     private static String body(String customer, String runDate) {
         return "{\"customer\": " + customer + (runDate == null ? "" : ", \"runDate\": \"" + runDate + "\"") + "}";
     }
@@ -141,6 +146,34 @@ class DecisionResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void storedCustomerIsDecidedById() {
+        given().contentType(ContentType.JSON).body(FAN).put("/customers/C-000123").then().statusCode(200);
+        String byFacts = given().contentType(ContentType.JSON).body(body(FAN, "2026-11-26"))
+                .post("/campaigns/black-week-tech/decisions").then().statusCode(200).extract().asString();
+        given().contentType(ContentType.JSON).body("{\"customerId\": \"C-000123\", \"runDate\": \"2026-11-26\"}")
+                .when().post("/campaigns/black-week-tech/decisions")
+                .then().statusCode(200)
+                .body(equalTo(byFacts));
+    }
+
+    @Test
+    void unknownCustomerIdIs404() {
+        given().contentType(ContentType.JSON).body("{\"customerId\": \"C-NOBODY\"}")
+                .when().post("/campaigns/black-week-tech/decisions")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("C-NOBODY"));
+    }
+
+    @Test
+    void factsAndIdTogetherAreRefused() {
+        given().contentType(ContentType.JSON).body("{\"customerId\": \"C-000123\", \"customer\": " + FAN + "}")
+                .when().post("/campaigns/black-week-tech/decisions")
+                .then().statusCode(400)
+                .body("errors[0].message", containsString("either"));
     }
 
     @Test

@@ -1,0 +1,155 @@
+package dev.selektor.customer;
+
+import dev.selektor.common.StoreUnavailableException;
+import dev.selektor.storage.DynamoCalls;
+import dev.selektor.storage.Tables;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Customer facts in the {@code customers} table, one item per customer, facts as typed attributes. */
+@ApplicationScoped
+public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
+    private static final int MAX_BATCH_ATTEMPTS = 8;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @Inject
+    Tables tables;
+
+    private String table() {
+        return tables.name(Tables.CUSTOMERS);
+    }
+
+    @Override
+    public void save(CustomerFacts facts) {
+        DynamoCalls.run("storing customer " + facts.customerId(),
+                () -> dynamo.putItem(b -> b.tableName(table()).item(toItem(facts))));
+    }
+
+    @Override
+    public void saveAll(Collection<CustomerFacts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        if (facts.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_BATCH + " customers per batch, got " + facts.size());
+        }
+        List<WriteRequest> pending = new ArrayList<>(facts.size());
+        for (CustomerFacts f : facts) {
+            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(f)).build()).build());
+        }
+        // DynamoDB may accept only part of a batch under load; the rest comes back and is retried with backoff.
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<WriteRequest> batch = pending;
+            BatchWriteItemResponse response = DynamoCalls.call("storing " + batch.size() + " customers",
+                    () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table(), batch))));
+            pending = response.unprocessedItems().getOrDefault(table(), List.of());
+            if (!pending.isEmpty()) {
+                if (attempt >= MAX_BATCH_ATTEMPTS) {
+                    throw new StoreUnavailableException(pending.size() + " customers stayed unprocessed after "
+                            + attempt + " attempts", null);
+                }
+                sleepBackoff(attempt);
+            }
+        }
+    }
+
+    private static void sleepBackoff(int attempt) {
+        long cap = Math.min(2_000, 25L << attempt);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while retrying a batch write", e);
+        }
+    }
+
+    @Override
+    public Optional<CustomerFacts> find(String customerId) {
+        var response = DynamoCalls.call("reading customer " + customerId,
+                () -> dynamo.getItem(b -> b.tableName(table()).key(key(customerId)).consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+    }
+
+    @Override
+    public boolean delete(String customerId) {
+        var response = DynamoCalls.call("deleting customer " + customerId,
+                () -> dynamo.deleteItem(b -> b.tableName(table()).key(key(customerId)).returnValues(ReturnValue.ALL_OLD)));
+        return response.hasAttributes() && !response.attributes().isEmpty();
+    }
+
+    @Override
+    public long count() {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = DynamoCalls.call("counting customers",
+                    () -> dynamo.scan(b -> b.tableName(table()).select(Select.COUNT).exclusiveStartKey(from)));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    private static Map<String, AttributeValue> key(String customerId) {
+        return Map.of("customerId", AttributeValue.fromS(customerId));
+    }
+
+    static Map<String, AttributeValue> toItem(CustomerFacts f) {
+        Map<String, AttributeValue> item = new HashMap<>(16);
+        item.put("customerId", AttributeValue.fromS(f.customerId()));
+        item.put("segment", AttributeValue.fromS(f.segment().name()));
+        item.put("country", AttributeValue.fromS(f.country()));
+        f.birthDate().ifPresent(d -> item.put("birthDate", AttributeValue.fromS(d.toString())));
+        item.put("memberSince", AttributeValue.fromS(f.memberSince().toString()));
+        item.put("marketingConsent", AttributeValue.fromBool(f.marketingConsent()));
+        item.put("fraudFlag", AttributeValue.fromBool(f.fraudFlag()));
+        item.put("orders12m", AttributeValue.fromN(Integer.toString(f.orders12m())));
+        item.put("revenue12m", AttributeValue.fromN(f.revenue12m().toPlainString()));
+        item.put("returnRate12m", AttributeValue.fromN(f.returnRate12m().toPlainString()));
+        f.lastOrderDate().ifPresent(d -> item.put("lastOrderDate", AttributeValue.fromS(d.toString())));
+        item.put("categories", AttributeValue.fromL(f.categories().stream().map(AttributeValue::fromS).toList()));
+        item.put("updatedAt", AttributeValue.fromS(Instant.now().toString()));
+        return item;
+    }
+
+    static CustomerFacts fromItem(Map<String, AttributeValue> item) {
+        return new CustomerFacts(
+                item.get("customerId").s(),
+                Segment.valueOf(item.get("segment").s()),
+                item.get("country").s(),
+                optionalDate(item, "birthDate"),
+                LocalDate.parse(item.get("memberSince").s()),
+                item.get("marketingConsent").bool(),
+                item.get("fraudFlag").bool(),
+                Integer.parseInt(item.get("orders12m").n()),
+                new BigDecimal(item.get("revenue12m").n()),
+                new BigDecimal(item.get("returnRate12m").n()),
+                optionalDate(item, "lastOrderDate"),
+                item.containsKey("categories") ? item.get("categories").l().stream().map(AttributeValue::s).toList() : List.of());
+    }
+
+    private static Optional<LocalDate> optionalDate(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.s() == null ? Optional.empty() : Optional.of(LocalDate.parse(value.s()));
+    }
+}

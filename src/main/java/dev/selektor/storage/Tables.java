@@ -1,0 +1,84 @@
+package dev.selektor.storage;
+
+import dev.selektor.common.SelektorConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The application's tables: their full names (environment prefix + table) and, when configured, their creation
+ * at start-up. See docs/storage.md for the design and the access pattern each table serves.
+ */
+@Startup
+@ApplicationScoped
+public class Tables {
+    private static final Logger LOG = Logger.getLogger(Tables.class);
+
+    public static final TableSpec CUSTOMERS = TableSpec.keyedBy("customers", "customerId");
+    public static final TableSpec CAMPAIGNS = TableSpec.keyedBy("campaigns", "campaignId");
+    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS);
+
+    @Inject
+    SelektorConfig config;
+
+    @Inject
+    DynamoDbClient dynamo;
+
+    @PostConstruct
+    void createMissing() {
+        if (!config.dynamodb().createTables()) {
+            return;
+        }
+        try {
+            for (TableSpec spec : ALL) {
+                createIfMissing(spec);
+            }
+        } catch (RuntimeException e) {
+            String where = config.dynamodb().endpoint().map(Object::toString).orElse("AWS region " + config.dynamodb().region());
+            LOG.error("Selektor cannot start: the tables cannot be checked or created at " + where + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    public String name(TableSpec spec) {
+        return config.dynamodb().tablePrefix() + spec.name();
+    }
+
+    private void createIfMissing(TableSpec spec) {
+        String table = name(spec);
+        try {
+            dynamo.describeTable(b -> b.tableName(table));
+            return;
+        } catch (ResourceNotFoundException e) {
+            LOG.infof("Creating table %s", table);
+        }
+        List<KeySchemaElement> keys = new ArrayList<>();
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        keys.add(KeySchemaElement.builder().attributeName(spec.partitionKey()).keyType(KeyType.HASH).build());
+        attributes.add(AttributeDefinition.builder().attributeName(spec.partitionKey()).attributeType(ScalarAttributeType.S).build());
+        spec.sortKey().ifPresent(sk -> {
+            keys.add(KeySchemaElement.builder().attributeName(sk).keyType(KeyType.RANGE).build());
+            attributes.add(AttributeDefinition.builder().attributeName(sk).attributeType(ScalarAttributeType.S).build());
+        });
+        try {
+            dynamo.createTable(CreateTableRequest.builder().tableName(table).keySchema(keys)
+                    .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST).build());
+        } catch (ResourceInUseException e) {
+            // Another instance created it at the same moment: fine, wait for it below.
+        }
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+    }
+}

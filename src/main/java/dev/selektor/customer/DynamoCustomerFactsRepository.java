@@ -103,7 +103,7 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
         do {
             Map<String, AttributeValue> from = start;
             var page = DynamoCalls.call("counting customers",
-                    () -> dynamo.scan(b -> b.tableName(table()).select(Select.COUNT).exclusiveStartKey(from)));
+                    () -> dynamo.scan(b -> b.tableName(table()).select(Select.COUNT).limit(5_000).exclusiveStartKey(from)));
             count += page.count();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -43,8 +46,20 @@ public class Tables {
             return;
         }
         try {
+            List<String> created = new ArrayList<>();
             for (TableSpec spec : ALL) {
-                createIfMissing(spec);
+                if (createIfMissing(spec)) {
+                    created.add(name(spec));
+                }
+            }
+            // The SDK's default waiter polls every 20 s; a new table is usually ACTIVE after one or two.
+            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+                    .overrideConfiguration(o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
+                            .waitTimeout(Duration.ofMinutes(2)))
+                    .build()) {
+                for (String table : created) {
+                    waiter.waitUntilTableExists(b -> b.tableName(table));
+                }
             }
         } catch (RuntimeException e) {
             String where = config.dynamodb().endpoint().map(Object::toString).orElse("AWS region " + config.dynamodb().region());
@@ -57,11 +72,12 @@ public class Tables {
         return config.dynamodb().tablePrefix() + spec.name();
     }
 
-    private void createIfMissing(TableSpec spec) {
+    /** @return whether the table is new and must be waited for */
+    private boolean createIfMissing(TableSpec spec) {
         String table = name(spec);
         try {
             dynamo.describeTable(b -> b.tableName(table));
-            return;
+            return false;
         } catch (ResourceNotFoundException e) {
             LOG.infof("Creating table %s", table);
         }
@@ -77,8 +93,8 @@ public class Tables {
             dynamo.createTable(CreateTableRequest.builder().tableName(table).keySchema(keys)
                     .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST).build());
         } catch (ResourceInUseException e) {
-            // Another instance created it at the same moment: fine, wait for it below.
+            // Another instance created it at the same moment: fine, wait for it all the same.
         }
-        dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+        return true;
     }
 }

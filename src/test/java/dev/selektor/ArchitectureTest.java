@@ -1,0 +1,38 @@
+package dev.selektor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Domain code stays free of AWS and HTTP types; only adapters (repositories, resources, storage) touch them. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.selektor");
+
+    @Test
+    void onlyDynamoAdaptersAndStorageUseTheAwsSdk() {
+        noClasses().that().haveSimpleNameNotStartingWith("Dynamo")
+                .and().resideOutsideOfPackage("dev.selektor.storage..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyResourcesAndErrorMappersUseHttpTypes() {
+        noClasses().that().haveSimpleNameNotEndingWith("Resource")
+                .and().haveSimpleNameNotEndingWith("Mappers")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void decisionsDoNotDependOnStorage() {
+        noClasses().that().resideInAnyPackage("dev.selektor.decision..", "dev.selektor.policy..", "dev.selektor.regression..")
+                .should().dependOnClassesThat().resideInAPackage("dev.selektor.storage..")
+                .check(CLASSES);
+    }
+}

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -52,15 +51,9 @@ public class DynamoCampaignRepository implements CampaignRepository {
 
     @Override
     public List<Campaign> findAll() {
-        List<Campaign> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = DynamoCalls.call("listing campaigns", () -> dynamo.scan(b -> b.tableName(table())
-                    .exclusiveStartKey(from).consistentRead(true)));
-            page.items().forEach(item -> all.add(fromItem(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Campaign> all = DynamoCalls.call("listing campaigns", () -> dynamo
+                .scanPaginator(b -> b.tableName(table()).consistentRead(true))
+                .items().stream().map(DynamoCampaignRepository::fromItem).collect(java.util.stream.Collectors.toList()));
         all.sort(Comparator.comparing(Campaign::campaignId));
         return all;
     }

@@ -98,16 +98,9 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
 
     @Override
     public long count() {
-        long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = DynamoCalls.call("counting customers",
-                    () -> dynamo.scan(b -> b.tableName(table()).select(Select.COUNT).limit(5_000).exclusiveStartKey(from)));
-            count += page.count();
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return count;
+        return DynamoCalls.call("counting customers", () -> dynamo
+                .scanPaginator(b -> b.tableName(table()).select(Select.COUNT).limit(5_000))
+                .stream().mapToLong(page -> page.count()).sum());
     }
 
     private static Map<String, AttributeValue> key(String customerId) {

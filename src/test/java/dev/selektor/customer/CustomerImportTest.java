@@ -140,17 +140,12 @@ class CustomerImportTest {
 
     private Set<String> storedIdsStartingWith(String prefix) {
         Set<String> ids = new TreeSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = dynamo.scan(b -> b.tableName(tables.name(Tables.CUSTOMERS))
-                    .filterExpression("begins_with(customerId, :p)")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))
-                    .limit(1_000) // small pages keep each call well inside the client's timeout
-                    .exclusiveStartKey(from).consistentRead(true));
-            page.items().forEach(i -> ids.add(i.get("customerId").s()));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.scanPaginator(b -> b.tableName(tables.name(Tables.CUSTOMERS))
+                        .filterExpression("begins_with(customerId, :p)")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))
+                        .limit(1_000) // small pages keep each call well inside the client's timeout
+                        .consistentRead(true))
+                .items().forEach(i -> ids.add(i.get("customerId").s()));
         return ids;
     }
 }

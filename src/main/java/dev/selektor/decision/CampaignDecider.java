@@ -2,6 +2,7 @@ package dev.selektor.decision;
 
 import dev.selektor.campaign.Campaign;
 import dev.selektor.customer.CustomerFacts;
+import dev.selektor.policy.ContactPressure;
 import dev.selektor.policy.PolicyCheck;
 import dev.selektor.policy.PolicyReason;
 import dev.selektor.policy.PolicyRules;
@@ -26,7 +27,13 @@ public final class CampaignDecider {
     }
 
     public Decision decide(Campaign campaign, DecisionModel model, CustomerFacts facts, LocalDate runDate) {
-        PolicyRules.Evaluation policy = policies.evaluate(new PolicySubject(facts, campaign.campaignId(), campaign.holdoutPercent()));
+        return decide(campaign, model, facts, runDate, ContactPressure.noHistory());
+    }
+
+    public Decision decide(Campaign campaign, DecisionModel model, CustomerFacts facts, LocalDate runDate,
+                           ContactPressure contactPressure) {
+        PolicyRules.Evaluation policy = policies.evaluate(
+                new PolicySubject(facts, campaign.campaignId(), campaign.holdoutPercent(), contactPressure));
         Map<String, Object> customer = CustomerContext.of(facts);
         Map<String, Object> inputs = inputsUsed(model, customer, runDate);
         if (policy.vetoBeforeModel().isPresent()) {

@@ -11,12 +11,14 @@ public final class PolicySubject {
     private final String campaignId;
     private final int holdoutBucket;
     private final int holdoutBasisPoints;
+    private final ContactPressure contactPressure;
 
-    public PolicySubject(CustomerFacts customer, String campaignId, double holdoutPercent) {
+    public PolicySubject(CustomerFacts customer, String campaignId, double holdoutPercent, ContactPressure contactPressure) {
         this.customer = customer;
         this.campaignId = campaignId;
         this.holdoutBucket = HoldoutBucket.of(campaignId, customer.customerId());
         this.holdoutBasisPoints = HoldoutBucket.basisPoints(holdoutPercent);
+        this.contactPressure = contactPressure;
     }
 
     public String getCustomerId() {
@@ -37,6 +39,16 @@ public final class PolicySubject {
 
     public boolean isFraudFlag() {
         return customer.fraudFlag();
+    }
+
+    /** How many other campaigns selected the customer in completed runs of the recent window. */
+    public int getOtherCampaignsRecently() {
+        return contactPressure.otherCampaignsRecently();
+    }
+
+    /** From this many other campaigns on, the customer is left alone. */
+    public int getContactPressureLimit() {
+        return contactPressure.limit();
     }
 
     /** 0..9,999, see {@link HoldoutBucket}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.campaign.Campaign;
+import dev.selektor.policy.ContactPressure;
 import dev.selektor.policy.HoldoutBucket;
 import dev.selektor.policy.PolicyCheck;
 import dev.selektor.policy.PolicyRulesLoader;
@@ -89,10 +90,21 @@ class CampaignDeciderTest {
         Decision both = decide("\"marketingConsent\": false, \"fraudFlag\": true");
         assertEquals(new Outcome.Rejected("NO_CONSENT", Outcome.ReasonSource.POLICY), both.outcome());
         assertTrue(both.explanation().matchedRules().isEmpty(), "the model is not asked once a policy excluded the customer");
-        assertEquals(List.of(PolicyCheck.Result.REJECTED, PolicyCheck.Result.REJECTED, PolicyCheck.Result.NOT_APPLICABLE),
+        assertEquals(List.of(PolicyCheck.Result.REJECTED, PolicyCheck.Result.REJECTED, PolicyCheck.Result.PASSED,
+                        PolicyCheck.Result.NOT_APPLICABLE),
                 both.explanation().policies().stream().map(PolicyCheck::result).toList());
         Decision fraud = decide("\"fraudFlag\": true");
         assertEquals("FRAUD_SUSPECTED", fraud.outcome().reason());
+    }
+
+    @Test
+    void contactPressureAppliesFromTheLimitOnAndAfterFraud() {
+        var selected = customer("\"revenue12m\": 150");
+        Decision atLimit = decider.decide(campaign(0), model, selected, RUN_DATE, new ContactPressure(3, 3));
+        assertEquals(new Outcome.Rejected("CONTACT_PRESSURE", Outcome.ReasonSource.POLICY), atLimit.outcome());
+        assertEquals(Outcome.Kind.SELECTED, decider.decide(campaign(0), model, selected, RUN_DATE, new ContactPressure(2, 3)).outcome().kind());
+        var fraud = customer("\"revenue12m\": 150, \"fraudFlag\": true");
+        assertEquals("FRAUD_SUSPECTED", decider.decide(campaign(0), model, fraud, RUN_DATE, new ContactPressure(5, 3)).outcome().reason());
     }
 
     @Test

@@ -21,6 +21,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return respond(Problem.of(409, "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return respond(Problem.of(404, "Not found", e.getMessage()));
     }

@@ -19,6 +19,34 @@ public interface SelektorConfig {
 
     Dynamodb dynamodb();
 
+    Selection selection();
+
+    ContactPressureSettings contactPressure();
+
+    interface Selection {
+        /** How many parallel-scan segments a run splits the customer table into. */
+        @WithDefault("8")
+        int segments();
+
+        /** Threads that work on segments in this instance. */
+        @WithDefault("4")
+        int workers();
+
+        /** Customers read per scan page; each page ends with a checkpoint. */
+        @WithDefault("200")
+        int pageSize();
+    }
+
+    interface ContactPressureSettings {
+        /** N: from this many other campaigns' selections in the window on, a customer is left alone. */
+        @WithDefault("3")
+        int maxCampaigns();
+
+        /** D: the window in days before the run date. */
+        @WithDefault("30")
+        int windowDays();
+    }
+
     interface Models {
         /** Folder of the campaign DMN models, one {@code <name>.dmn} per model. */
         @WithDefault("dmn")

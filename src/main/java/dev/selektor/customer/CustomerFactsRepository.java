@@ -18,5 +18,14 @@ public interface CustomerFactsRepository {
 
     long count();
 
+    /** A cheap estimate of how many customers there are (may lag behind by hours on AWS). */
+    long estimatedCount();
+
+    /** One page of one segment of a parallel scan; {@code after} is the last key of the previous page. */
+    Page scanSegment(int segment, int totalSegments, java.util.Optional<String> after, int limit);
+
+    /** @param lastKey empty when the segment is finished */
+    record Page(java.util.List<CustomerFacts> customers, java.util.Optional<String> lastKey) { }
+
     int MAX_BATCH = 25;
 }

@@ -38,6 +38,9 @@ public class CustomerResource {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<CustomerErased> erased;
+
     @PUT
     @Path("/{customerId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,9 +76,11 @@ public class CustomerResource {
 
     @DELETE
     @Path("/{customerId}")
-    @Operation(summary = "Erase a customer's facts (GDPR)")
+    @Operation(summary = "Erase a customer (GDPR): facts, stored outcomes and unsent events")
     public Response delete(@PathParam("customerId") String customerId) {
         checkId(customerId);
+        // Outcomes first: if the store fails midway, the facts are still there and the erasure can be repeated.
+        erased.fire(new CustomerErased(customerId));
         if (!customers.delete(customerId)) {
             throw new NotFoundException("There is no customer \"" + customerId + "\"");
         }

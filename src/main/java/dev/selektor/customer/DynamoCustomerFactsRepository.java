@@ -103,6 +103,28 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
                 .stream().mapToLong(page -> page.count()).sum());
     }
 
+    @Override
+    public long estimatedCount() {
+        return DynamoCalls.call("describing the customers table",
+                () -> dynamo.describeTable(b -> b.tableName(table())).table().itemCount());
+    }
+
+    @Override
+    public Page scanSegment(int segment, int totalSegments, Optional<String> after, int limit) {
+        var page = DynamoCalls.call("scanning customers", () -> dynamo.scan(b -> {
+            b.tableName(table()).segment(segment).totalSegments(totalSegments).limit(limit).consistentRead(true);
+            after.ifPresent(id -> b.exclusiveStartKey(key(id)));
+        }));
+        List<CustomerFacts> customers = new ArrayList<>(page.count());
+        for (Map<String, AttributeValue> item : page.items()) {
+            customers.add(fromItem(item));
+        }
+        Optional<String> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? Optional.of(page.lastEvaluatedKey().get("customerId").s())
+                : Optional.empty();
+        return new Page(customers, last);
+    }
+
     private static Map<String, AttributeValue> key(String customerId) {
         return Map.of("customerId", AttributeValue.fromS(customerId));
     }

@@ -4,6 +4,7 @@ import dev.selektor.campaign.Campaign;
 import dev.selektor.campaign.CampaignService;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.customer.CustomerFacts;
+import dev.selektor.policy.ContactPressureSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -18,6 +19,9 @@ public class DecisionService {
     @Inject
     DecisionModelRegistry registry;
 
+    @Inject
+    ContactPressureSource contactPressure;
+
     public Campaign campaign(String campaignId) {
         return campaigns.find(campaignId)
                 .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
@@ -27,6 +31,7 @@ public class DecisionService {
         DecisionModel model = registry.find(campaign.decisionModel())
                 .orElseThrow(() -> new NotFoundException("Campaign \"" + campaign.campaignId()
                         + "\" uses the decision model \"" + campaign.decisionModel() + "\", which is not loaded"));
-        return new CampaignDecider(registry.policies()).decide(campaign, model, facts, runDate);
+        return new CampaignDecider(registry.policies()).decide(campaign, model, facts, runDate,
+                contactPressure.forCustomer(facts.customerId(), campaign.campaignId(), runDate));
     }
 }

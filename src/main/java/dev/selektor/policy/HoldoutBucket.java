@@ -17,6 +17,11 @@ public final class HoldoutBucket {
     }
 
     public static int of(String campaignId, String customerId) {
+        return (int) Long.remainderUnsigned(hash(campaignId, customerId), BUCKETS);
+    }
+
+    /** The first 8 bytes of the digest, to be read as an unsigned number. */
+    public static long hash(String campaignId, String customerId) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -26,8 +31,7 @@ public final class HoldoutBucket {
         sha256.update(campaignId.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
         byte[] digest = sha256.digest(customerId.getBytes(StandardCharsets.UTF_8));
-        long first8 = ByteBuffer.wrap(digest, 0, 8).getLong();
-        return (int) Long.remainderUnsigned(first8, BUCKETS);
+        return ByteBuffer.wrap(digest, 0, 8).getLong();
     }
 
     /** A holdout share in percent (0..100, two decimals count) as the number of buckets held out. */

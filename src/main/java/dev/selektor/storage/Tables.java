@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -32,7 +35,12 @@ public class Tables {
 
     public static final TableSpec CUSTOMERS = TableSpec.keyedBy("customers", "customerId");
     public static final TableSpec CAMPAIGNS = TableSpec.keyedBy("campaigns", "campaignId");
-    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS);
+    public static final TableSpec SELECTION_RUNS = TableSpec.keyedBy("selection-runs", "runId");
+    public static final TableSpec SELECTION_SEGMENTS = TableSpec.keyedBy("selection-segments", "runId", "segment");
+    public static final String RESULTS_BY_CUSTOMER = "by-customer";
+    public static final TableSpec SELECTION_RESULTS = TableSpec.keyedBy("selection-results", "runId", "customerId",
+            new TableSpec.IndexSpec(RESULTS_BY_CUSTOMER, "customerId", "runKey"));
+    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS, SELECTION_RUNS, SELECTION_SEGMENTS, SELECTION_RESULTS);
 
     @Inject
     SelektorConfig config;
@@ -89,9 +97,26 @@ public class Tables {
             keys.add(KeySchemaElement.builder().attributeName(sk).keyType(KeyType.RANGE).build());
             attributes.add(AttributeDefinition.builder().attributeName(sk).attributeType(ScalarAttributeType.S).build());
         });
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (TableSpec.IndexSpec index : spec.indexes()) {
+            for (String attribute : List.of(index.partitionKey(), index.sortKey())) {
+                if (attributes.stream().noneMatch(a -> a.attributeName().equals(attribute))) {
+                    attributes.add(AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build());
+                }
+            }
+            indexes.add(GlobalSecondaryIndex.builder().indexName(index.name())
+                    .keySchema(KeySchemaElement.builder().attributeName(index.partitionKey()).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(index.sortKey()).keyType(KeyType.RANGE).build())
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .build());
+        }
         try {
-            dynamo.createTable(CreateTableRequest.builder().tableName(table).keySchema(keys)
-                    .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST).build());
+            var request = CreateTableRequest.builder().tableName(table).keySchema(keys)
+                    .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST);
+            if (!indexes.isEmpty()) {
+                request.globalSecondaryIndexes(indexes);
+            }
+            dynamo.createTable(request.build());
         } catch (ResourceInUseException e) {
             // Another instance created it at the same moment: fine, wait for it all the same.
         }

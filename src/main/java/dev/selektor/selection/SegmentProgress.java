@@ -1,0 +1,43 @@
+package dev.selektor.selection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How far one segment of a run has come: the last customer key of the last page whose results are stored, and the
+ * counts of everything up to it. Counts move only together with the checkpoint, so a replayed page is never
+ * counted twice.
+ */
+public record SegmentProgress(String runId, int segment, Optional<String> lastKey, boolean done, Counts counts) {
+
+    public static final int MAX_LISTED_ERRORS = 20;
+
+    public static SegmentProgress start(String runId, int segment) {
+        return new SegmentProgress(runId, segment, Optional.empty(), false, Counts.ZERO);
+    }
+
+    /**
+     * @param selected customers the model selected (before any cap); holdout ones are in heldOut
+     * @param rejected rejections by reason (policy codes and the model's own reasons)
+     * @param modelErrors the first few customers whose evaluation failed
+     */
+    public record Counts(long processed, long selected, long heldOut, Map<String, Long> rejected, List<String> modelErrors) {
+        public static final Counts ZERO = new Counts(0, 0, 0, Map.of(), List.of());
+
+        public Counts plus(Counts other) {
+            Map<String, Long> byReason = new TreeMap<>(rejected);
+            other.rejected.forEach((k, v) -> byReason.merge(k, v, Long::sum));
+            List<String> errors = new ArrayList<>(modelErrors);
+            for (String id : other.modelErrors) {
+                if (errors.size() < MAX_LISTED_ERRORS) {
+                    errors.add(id);
+                }
+            }
+            return new Counts(processed + other.processed, selected + other.selected, heldOut + other.heldOut,
+                    Map.copyOf(byReason), List.copyOf(errors));
+        }
+    }
+}

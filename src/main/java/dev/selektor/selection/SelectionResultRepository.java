@@ -1,0 +1,31 @@
+package dev.selektor.selection;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Stored outcomes, keyed by (run, customer), and readable by customer through an index. */
+public interface SelectionResultRepository {
+    int MAX_BATCH = 25;
+
+    /** Writes up to {@link #MAX_BATCH} results; writing the same result again changes nothing. */
+    void saveAll(Collection<SelectionResult> results);
+
+    /** Every result of a run, in customer id order, page by page. */
+    void forEachOfRun(String runId, Consumer<SelectionResult> action);
+
+    /** Results of a run in customer id order after {@code after}, with one of the outcomes, at most {@code limit}. */
+    Page pageOfRun(String runId, Optional<String> after, int limit, boolean selectedOnly);
+
+    /** Every result of one customer, newest run date first. */
+    List<SelectionResult> ofCustomer(String customerId);
+
+    /** Results of one customer whose run date lies in [from, toExclusive). */
+    List<SelectionResult> ofCustomerBetween(String customerId, LocalDate from, LocalDate toExclusive);
+
+    void deleteAllOfCustomer(String customerId);
+
+    record Page(List<SelectionResult> results, Optional<String> lastKey) { }
+}

@@ -1,0 +1,17 @@
+package dev.selektor.selection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A stored outcome as JSON. */
+public record SelectionResultView(String runId, String campaignId, String customerId, LocalDate runDate, String outcome,
+                                  boolean eligible, BigDecimal discountPercent, String reason, String reasonSource,
+                                  String modelVersion) {
+
+    static SelectionResultView of(SelectionResult r) {
+        BigDecimal discount = r.discountPercent().stripTrailingZeros();
+        return new SelectionResultView(r.runId(), r.campaignId(), r.customerId(), r.runDate(), r.outcome().name(),
+                r.outcome() == dev.selektor.decision.Outcome.Kind.SELECTED,
+                discount.scale() < 0 ? discount.setScale(0) : discount, r.reason(), r.reasonSource().name(), r.modelVersion());
+    }
+}

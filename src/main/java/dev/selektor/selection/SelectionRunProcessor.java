@@ -1,0 +1,221 @@
+package dev.selektor.selection;
+
+import dev.selektor.campaign.Campaign;
+import dev.selektor.common.SelektorConfig;
+import dev.selektor.customer.CustomerFacts;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.decision.CampaignDecider;
+import dev.selektor.decision.Decision;
+import dev.selektor.decision.DecisionModel;
+import dev.selektor.decision.DecisionModelRegistry;
+import dev.selektor.decision.Outcome;
+import dev.selektor.policy.ContactPressure;
+import dev.selektor.policy.HoldoutBucket;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Works a run through: every unfinished segment page by page (decide, store results, checkpoint), then, for a capped
+ * run, the cut. Every step can be repeated after a crash with the same effect: results are keyed by (run, customer),
+ * a checkpoint names the last page whose results are stored, and the cut is recomputed from stored ranks.
+ */
+@ApplicationScoped
+public class SelectionRunProcessor {
+    private static final Logger LOG = Logger.getLogger(SelectionRunProcessor.class);
+
+    @Inject
+    SelektorConfig config;
+
+    @Inject
+    DecisionModelRegistry registry;
+
+    @Inject
+    CustomerFactsRepository customers;
+
+    @Inject
+    SelectionRunRepository runs;
+
+    @Inject
+    SelectionResultRepository results;
+
+    @Inject
+    ContactHistory contactHistory;
+
+    private ExecutorService workers;
+    private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("selection-run"));
+    private final Map<String, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(config.selection().workers(), daemon("selection-segment"));
+        }
+        return workers;
+    }
+
+    @PreDestroy
+    void stop() {
+        coordinators.shutdownNow();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Starts (or resumes) working on a run in the background. */
+    public void submit(SelectionRun run) {
+        cancelled.putIfAbsent(run.runId(), new AtomicBoolean());
+        coordinators.execute(() -> {
+            try {
+                process(run);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Selection run %s failed", run.runId());
+                runs.update(run.finish(SelectionRun.Status.FAILED, Instant.now(), Optional.of(String.valueOf(e.getMessage()))));
+            } finally {
+                cancelled.remove(run.runId());
+            }
+        });
+    }
+
+    /** Asks a run that this instance works on to stop after its current pages. */
+    public boolean cancel(String runId) {
+        AtomicBoolean flag = cancelled.get(runId);
+        if (flag != null) {
+            flag.set(true);
+        }
+        return flag != null;
+    }
+
+    void process(SelectionRun run) {
+        Optional<DecisionModel> live = registry.find(run.decisionModel());
+        if (live.isEmpty() || !live.get().version().equals(run.modelVersion())) {
+            String why = "the run was started with model " + run.decisionModel() + " version " + run.modelVersion()
+                    + ", which is no longer loaded" + live.map(m -> " (live: " + m.version() + ")").orElse("");
+            runs.update(run.finish(SelectionRun.Status.FAILED, Instant.now(), Optional.of(why)));
+            return;
+        }
+        DecisionModel model = live.get();
+        Campaign campaign = new Campaign(run.campaignId(), run.campaignId(), run.decisionModel(), run.runDate(), run.runDate(),
+                run.maxCustomers(), run.holdoutPercent());
+        CampaignDecider decider = new CampaignDecider(registry.policies());
+        Function<String, ContactPressure> pressure = contactHistory.forRun(run.campaignId(), run.runDate());
+        AtomicBoolean stop = cancelled.computeIfAbsent(run.runId(), id -> new AtomicBoolean());
+        List<Future<?>> segments = new ArrayList<>();
+        for (SegmentProgress progress : runs.segments(run.runId())) {
+            if (!progress.done()) {
+                segments.add(workers().submit(() -> processSegment(run, progress, campaign, model, decider, pressure, stop)));
+            }
+        }
+        for (Future<?> segment : segments) {
+            try {
+                segment.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                stop.set(true);
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        if (stop.get()) {
+            runs.update(run.finish(SelectionRun.Status.CANCELLED, Instant.now(), Optional.empty()));
+            return;
+        }
+        run.maxCustomers().ifPresent(max -> applyCap(run, max));
+        runs.update(run.finish(SelectionRun.Status.COMPLETED, Instant.now(), Optional.empty()));
+        LOG.infof("Selection run %s of %s completed", run.runId(), run.campaignId());
+    }
+
+    private void processSegment(SelectionRun run, SegmentProgress start, Campaign campaign, DecisionModel model,
+                                CampaignDecider decider, Function<String, ContactPressure> pressure, AtomicBoolean stop) {
+        SegmentProgress progress = start;
+        while (!progress.done() && !stop.get()) {
+            CustomerFactsRepository.Page page = customers.scanSegment(progress.segment(), run.segments(), progress.lastKey(),
+                    config.selection().pageSize());
+            List<SelectionResult> pageResults = new ArrayList<>(page.customers().size());
+            long selected = 0;
+            long heldOut = 0;
+            Map<String, Long> rejected = new HashMap<>();
+            List<String> errors = new ArrayList<>();
+            for (CustomerFacts facts : page.customers()) {
+                Decision decision = decider.decide(campaign, model, facts, run.runDate(), pressure.apply(facts.customerId()));
+                Outcome outcome = decision.outcome();
+                switch (outcome.kind()) {
+                    case SELECTED -> selected++;
+                    case HOLDOUT -> heldOut++;
+                    default -> rejected.merge(outcome.reason(), 1L, Long::sum);
+                }
+                if ("MODEL_ERROR".equals(outcome.reason()) && errors.size() < SegmentProgress.MAX_LISTED_ERRORS) {
+                    errors.add(facts.customerId());
+                }
+                Optional<CapRank> rank = outcome.kind() == Outcome.Kind.SELECTED && run.maxCustomers().isPresent()
+                        ? Optional.of(new CapRank(decision.priority().orElse(CapRank.NO_PRIORITY),
+                                HoldoutBucket.hash(run.campaignId(), facts.customerId())))
+                        : Optional.empty();
+                pageResults.add(new SelectionResult(run.runId(), facts.customerId(), run.campaignId(), run.runDate(),
+                        outcome.kind(), outcome.discountPercent(), outcome.reason(), outcome.reasonSource(),
+                        run.modelVersion(), rank));
+            }
+            for (int from = 0; from < pageResults.size(); from += SelectionResultRepository.MAX_BATCH) {
+                results.saveAll(pageResults.subList(from, Math.min(from + SelectionResultRepository.MAX_BATCH, pageResults.size())));
+            }
+            var counts = new SegmentProgress.Counts(page.customers().size(), selected, heldOut, Map.copyOf(rejected), List.copyOf(errors));
+            progress = new SegmentProgress(run.runId(), progress.segment(), page.lastKey(), page.lastKey().isEmpty(),
+                    progress.counts().plus(counts));
+            runs.checkpoint(progress);
+        }
+    }
+
+    /** Keeps the best {@code max} of the selected; the rest become CAPPED. Memory: one heap of {@code max} ranks. */
+    private void applyCap(SelectionRun run, int max) {
+        // Worst on top, so that a better candidate replaces it in O(log max).
+        PriorityQueue<SelectionResult> best = new PriorityQueue<>(Math.min(max, 1 << 16) + 1,
+                (a, b) -> CapRank.BEST_FIRST.compare(b.rank().orElseThrow(), a.rank().orElseThrow()));
+        results.forEachOfRun(run.runId(), r -> {
+            if ((r.outcome() == Outcome.Kind.SELECTED || r.outcome() == Outcome.Kind.CAPPED) && r.rank().isPresent()) {
+                best.offer(r);
+                if (best.size() > max) {
+                    best.poll();
+                }
+            }
+        });
+        Set<String> winners = best.stream().map(SelectionResult::customerId).collect(Collectors.toSet());
+        List<SelectionResult> toCap = new ArrayList<>(SelectionResultRepository.MAX_BATCH);
+        results.forEachOfRun(run.runId(), r -> {
+            if (r.outcome() == Outcome.Kind.SELECTED && !winners.contains(r.customerId())) {
+                toCap.add(r.withOutcome(Outcome.Kind.CAPPED, BigDecimal.ZERO, "CAPPED", Outcome.ReasonSource.POLICY));
+                if (toCap.size() == SelectionResultRepository.MAX_BATCH) {
+                    results.saveAll(List.copyOf(toCap));
+                    toCap.clear();
+                }
+            }
+        });
+        if (!toCap.isEmpty()) {
+            results.saveAll(toCap);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

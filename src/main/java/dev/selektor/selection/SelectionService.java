@@ -1,0 +1,118 @@
+package dev.selektor.selection;
+
+import dev.selektor.campaign.Campaign;
+import dev.selektor.campaign.CampaignService;
+import dev.selektor.common.ConflictException;
+import dev.selektor.common.NotFoundException;
+import dev.selektor.common.SelektorConfig;
+import dev.selektor.customer.CustomerErased;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.decision.DecisionModel;
+import dev.selektor.decision.DecisionModelRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Starts, resumes, cancels and reports selection runs. */
+@ApplicationScoped
+public class SelectionService {
+    private static final Logger LOG = Logger.getLogger(SelectionService.class);
+
+    @Inject
+    SelektorConfig config;
+
+    @Inject
+    CampaignService campaigns;
+
+    @Inject
+    DecisionModelRegistry registry;
+
+    @Inject
+    CustomerFactsRepository customers;
+
+    @Inject
+    SelectionRunRepository runs;
+
+    @Inject
+    SelectionResultRepository results;
+
+    @Inject
+    SelectionRunProcessor processor;
+
+    public SelectionRun start(String campaignId, LocalDate runDate) {
+        Campaign campaign = campaigns.find(campaignId)
+                .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
+        if (runDate.isAfter(campaign.endDate())) {
+            throw new ConflictException("The run date " + runDate + " lies after the campaign's end date " + campaign.endDate());
+        }
+        DecisionModel model = registry.find(campaign.decisionModel())
+                .orElseThrow(() -> new ConflictException("The campaign's model \"" + campaign.decisionModel() + "\" is not loaded"));
+        SelectionRun run = new SelectionRun(UUID.randomUUID().toString(), campaignId, model.name(), model.version(), runDate,
+                config.selection().segments(), campaign.maxCustomers(), campaign.holdoutPercent(), SelectionRun.Status.RUNNING,
+                Instant.now(), Optional.empty(), Optional.empty(), customers.estimatedCount());
+        runs.create(run);
+        processor.submit(run);
+        return run;
+    }
+
+    /** A run that was RUNNING when the process died goes on from its checkpoints. */
+    void resumeUnfinished(@Observes StartupEvent started) {
+        try {
+            for (SelectionRun run : runs.findAll()) {
+                if (run.status() == SelectionRun.Status.RUNNING) {
+                    LOG.infof("Resuming selection run %s of %s from its checkpoints", run.runId(), run.campaignId());
+                    processor.submit(run);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not look for unfinished selection runs: " + e.getMessage());
+        }
+    }
+
+    public SelectionRun find(String runId) {
+        return runs.find(runId).orElseThrow(() -> new NotFoundException("There is no selection run \"" + runId + "\""));
+    }
+
+    public List<SegmentProgress> segments(String runId) {
+        return runs.segments(runId);
+    }
+
+    public SelectionRun cancel(String runId) {
+        SelectionRun run = find(runId);
+        if (run.status() != SelectionRun.Status.RUNNING) {
+            throw new ConflictException("The run is " + run.status() + ", not RUNNING");
+        }
+        SelectionRun cancelled = run.finish(SelectionRun.Status.CANCELLED, Instant.now(), Optional.empty());
+        runs.update(cancelled);
+        processor.cancel(runId);
+        return cancelled;
+    }
+
+    public SelectionResultRepository.Page selected(String runId, Optional<String> cursor, int limit) {
+        find(runId);
+        return results.pageOfRun(runId, cursor, limit, true);
+    }
+
+    public List<SelectionResult> ofCustomer(String customerId) {
+        return results.ofCustomer(customerId);
+    }
+
+    /** What checkout should honour: the customer's outcome in the campaign's latest completed run. */
+    public Optional<SelectionResult> latestCompleted(String campaignId, String customerId) {
+        return results.ofCustomer(customerId).stream()
+                .filter(r -> r.campaignId().equals(campaignId))
+                .filter(r -> runs.find(r.runId()).map(run -> run.status() == SelectionRun.Status.COMPLETED).orElse(false))
+                .findFirst();
+    }
+
+    void erase(@Observes CustomerErased erased) {
+        results.deleteAllOfCustomer(erased.customerId());
+    }
+}

@@ -1,0 +1,233 @@
+package dev.selektor.selection;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.selektor.campaign.SampleCampaigns;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.customer.SyntheticCustomers;
+import dev.selektor.policy.HoldoutBucket;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** Selection runs over 5,000 stored customers (plus what other tests stored), checked against the decision endpoint. */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SelectionRunTest {
+    private static final String RUN_DATE = "2026-11-26";
+    /** The first run lies inside the contact-pressure window [RUN_DATE - 30 days, RUN_DATE) of later runs. */
+    private static final String FIRST_RUN_DATE = "2026-11-20";
+    private static String firstRun;
+
+    @Inject
+    SelectionResultRepository results;
+
+    @Inject
+    CustomerFactsRepository customers;
+
+    private static String startRun(String campaignId, String runDate) {
+        return given().contentType(ContentType.JSON).body("{\"runDate\": \"" + runDate + "\"}")
+                .when().post("/campaigns/" + campaignId + "/selections")
+                .then().statusCode(202).extract().path("runId");
+    }
+
+    private static JsonPath awaitCompletion(String runId) {
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (true) {
+            JsonPath status = given().get("/selections/" + runId).then().statusCode(200).extract().jsonPath();
+            if (!"RUNNING".equals(status.getString("status"))) {
+                assertEquals("COMPLETED", status.getString("status"), status.prettify());
+                return status;
+            }
+            assertTrue(System.currentTimeMillis() < deadline, "run did not finish: " + status.prettify());
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Map<String, SelectionResult> resultsOf(String runId) {
+        Map<String, SelectionResult> byCustomer = new HashMap<>();
+        results.forEachOfRun(runId, r -> assertTrue(byCustomer.put(r.customerId(), r) == null, "one result per customer"));
+        return byCustomer;
+    }
+
+    private static JsonPath decide(String campaignId, String customerId, String runDate) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"customerId\": \"" + customerId + "\", \"runDate\": \"" + runDate + "\"}")
+                .when().post("/campaigns/" + campaignId + "/decisions")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Asks the decision endpoint about every result, several requests at a time. */
+    private static void assertSameAsDecisions(String campaignId, java.util.Collection<SelectionResult> all) {
+        var pool = new java.util.concurrent.ForkJoinPool(8);
+        try {
+            pool.submit(() -> all.parallelStream().forEach(r -> assertSameAsDecision(campaignId, r))).get();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof AssertionError a) {
+                throw a;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void assertSameAsDecision(String campaignId, SelectionResult result) {
+        JsonPath decision = decide(campaignId, result.customerId(), result.runDate().toString());
+        String where = result.customerId() + " in " + campaignId;
+        assertEquals(decision.getString("outcome"), result.outcome().name(), where);
+        assertEquals(0, new BigDecimal(decision.getString("discountPercent")).compareTo(result.discountPercent()), where);
+        assertEquals(decision.getString("reason"), result.reason(), where);
+        assertEquals(decision.getString("modelVersion"), result.modelVersion(), where);
+    }
+
+    @Test
+    @Order(1)
+    void uncappedRunOverAllCustomersEqualsTheDecisionEndpoint() {
+        StringBuilder ndjson = new StringBuilder();
+        SyntheticCustomers generator = new SyntheticCustomers(11, LocalDate.parse(RUN_DATE));
+        for (int i = 1; i <= 5_000; i++) {
+            ndjson.append(SyntheticCustomers.toJson(generator.next(i))).append('\n');
+        }
+        given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/customers/import").then().statusCode(200).body("imported", equalTo(5_000));
+        SampleCampaigns.define();
+        long stored = customers.count();
+
+        firstRun = startRun("winback-180", FIRST_RUN_DATE);
+        JsonPath status = awaitCompletion(firstRun);
+        assertEquals(stored, status.getLong("processed"));
+
+        Map<String, SelectionResult> byCustomer = resultsOf(firstRun);
+        assertEquals(stored, byCustomer.size(), "one result per stored customer, no duplicates");
+        long selected = byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED")).count();
+        assertEquals(selected, status.getLong("selected"));
+        assertTrue(selected > 0 && status.getLong("heldOut") > 0, status.prettify());
+        assertSameAsDecisions("winback-180", byCustomer.values());
+
+        // Paging through the selected customers gives each exactly once, in a stable order.
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("limit", 333);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/selections/" + firstRun + "/customers").then().statusCode(200).extract().jsonPath();
+            paged.addAll(page.getList("items.customerId", String.class));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        assertEquals(paged.stream().sorted().toList(), paged);
+        assertEquals(byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED"))
+                .map(SelectionResult::customerId).sorted().toList(), paged);
+    }
+
+    @Test
+    @Order(2)
+    void aSecondCampaignsRunShowsContactPressure() {
+        // Same model, no holdout: everyone the first campaign selected is now under pressure (N = 1 in tests).
+        given().contentType(ContentType.JSON).body("""
+                {"name": "Win-back, second wave", "decisionModel": "winback-180", "startDate": "2026-11-01", "endDate": "2026-12-31"}
+                """).put("/campaigns/winback-second-wave").then().statusCode(200);
+        String second = startRun("winback-second-wave", RUN_DATE);
+        awaitCompletion(second);
+        Map<String, SelectionResult> before = resultsOf(firstRun);
+        Map<String, SelectionResult> after = resultsOf(second);
+        int pressured = 0;
+        for (SelectionResult earlier : before.values()) {
+            SelectionResult now = after.get(earlier.customerId());
+            boolean policyFirst = Set.of("NO_CONSENT", "FRAUD_SUSPECTED").contains(now.reason());
+            if (earlier.outcome().name().equals("SELECTED") && !policyFirst) {
+                assertEquals("CONTACT_PRESSURE", now.reason(), earlier.customerId());
+                pressured++;
+            } else {
+                assertTrue(!"CONTACT_PRESSURE".equals(now.reason()), earlier.customerId());
+            }
+        }
+        assertTrue(pressured > 0);
+        // The decision endpoint reads the same history from the index by customer.
+        assertSameAsDecisions("winback-second-wave", after.values());
+        String someone = before.values().stream().filter(r -> r.outcome().name().equals("SELECTED")).findFirst().orElseThrow().customerId();
+        given().get("/customers/" + someone + "/selections").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].campaignId", org.hamcrest.Matchers.notNullValue());
+        given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(200)
+                .body("outcome", equalTo("SELECTED"))
+                .body("runId", equalTo(firstRun));
+    }
+
+    @Test
+    @Order(3)
+    void cappedRunSelectsExactlyTheTopByPriority() {
+        given().contentType(ContentType.JSON).body("""
+                {"name": "Black Week, top 100", "decisionModel": "black-week-tech", "startDate": "2026-11-23",
+                 "endDate": "2026-11-30", "maxCustomers": 100}
+                """).put("/campaigns/black-week-top-100").then().statusCode(200);
+        String run = startRun("black-week-top-100", RUN_DATE);
+        JsonPath status = awaitCompletion(run);
+        Map<String, SelectionResult> byCustomer = resultsOf(run);
+        List<SelectionResult> eligible = byCustomer.values().stream()
+                .filter(r -> r.outcome().name().equals("SELECTED") || r.outcome().name().equals("CAPPED")).toList();
+        assertTrue(eligible.size() > 100, "the test needs more eligible customers than the cap: " + eligible.size());
+        Set<String> selected = byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED"))
+                .map(SelectionResult::customerId).collect(Collectors.toSet());
+        assertEquals(100, selected.size());
+        assertEquals(100, status.getLong("selected"));
+        assertEquals(eligible.size() - 100, status.getLong("capped"));
+        // black-week-tech's Priority is revenue12m: recompute the top 100 from the facts, ties by the holdout hash.
+        Comparator<String> best = Comparator.<String, BigDecimal>comparing(id -> customers.find(id).orElseThrow().revenue12m())
+                .reversed().thenComparing(id -> HoldoutBucket.hash("black-week-top-100", id), Long::compareUnsigned);
+        Set<String> expected = eligible.stream().map(SelectionResult::customerId).sorted(best).limit(100).collect(Collectors.toSet());
+        assertEquals(expected, selected);
+        byCustomer.values().stream().filter(r -> r.outcome().name().equals("CAPPED")).forEach(r -> {
+            assertEquals(0, r.discountPercent().signum());
+            assertEquals("CAPPED", r.reason());
+        });
+    }
+
+    @Test
+    @Order(4)
+    void runDateAfterTheCampaignsEndIsRefused() {
+        given().contentType(ContentType.JSON).body("{\"runDate\": \"2027-06-01\"}")
+                .when().post("/campaigns/black-week-tech/selections")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().get("/selections/no-such-run").then().statusCode(404);
+    }
+
+    @Test
+    @Order(5)
+    void erasingACustomerErasesTheirOutcomes() {
+        String someone = resultsOf(firstRun).keySet().stream().filter(id -> id.startsWith("C-0000")).sorted().findFirst().orElseThrow();
+        given().get("/customers/" + someone + "/selections").then().statusCode(200).body("size()", org.hamcrest.Matchers.greaterThan(0));
+        given().delete("/customers/" + someone).then().statusCode(204);
+        given().get("/customers/" + someone + "/selections").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(404);
+        Set<String> left = new HashSet<>(resultsOf(firstRun).keySet());
+        assertTrue(!left.contains(someone));
+    }
+}

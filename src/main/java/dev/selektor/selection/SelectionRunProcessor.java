@@ -62,6 +62,7 @@ public class SelectionRunProcessor {
     private ExecutorService workers;
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("selection-run"));
     private final Map<String, AtomicBoolean> cancelled = new ConcurrentHashMap<>();
+    private final Map<String, AtomicBoolean> abandoned = new ConcurrentHashMap<>();
 
     private synchronized ExecutorService workers() {
         if (workers == null) {
@@ -81,6 +82,7 @@ public class SelectionRunProcessor {
     /** Starts (or resumes) working on a run in the background. */
     public void submit(SelectionRun run) {
         cancelled.putIfAbsent(run.runId(), new AtomicBoolean());
+        abandoned.put(run.runId(), new AtomicBoolean());
         coordinators.execute(() -> {
             try {
                 process(run);
@@ -89,6 +91,7 @@ public class SelectionRunProcessor {
                 runs.update(run.finish(SelectionRun.Status.FAILED, Instant.now(), Optional.of(String.valueOf(e.getMessage()))));
             } finally {
                 cancelled.remove(run.runId());
+                abandoned.remove(run.runId());
             }
         });
     }
@@ -100,6 +103,23 @@ public class SelectionRunProcessor {
             flag.set(true);
         }
         return flag != null;
+    }
+
+    /** Whether this instance is working on the run right now. */
+    public boolean isWorkingOn(String runId) {
+        return abandoned.containsKey(runId);
+    }
+
+    /**
+     * Drops this instance's work on a run as a crash would: at the next step, between storing a page's results and
+     * writing its checkpoint, and without writing anything more. For crash tests; the run stays RUNNING and is
+     * resumed from its checkpoints by {@link #submit}, as a restarted instance does.
+     */
+    void abandon(String runId) {
+        AtomicBoolean flag = abandoned.get(runId);
+        if (flag != null) {
+            flag.set(true);
+        }
     }
 
     void process(SelectionRun run) {
@@ -116,10 +136,11 @@ public class SelectionRunProcessor {
         CampaignDecider decider = new CampaignDecider(registry.policies());
         Function<String, ContactPressure> pressure = contactHistory.forRun(run.campaignId(), run.runDate());
         AtomicBoolean stop = cancelled.computeIfAbsent(run.runId(), id -> new AtomicBoolean());
+        AtomicBoolean crash = abandoned.computeIfAbsent(run.runId(), id -> new AtomicBoolean());
         List<Future<?>> segments = new ArrayList<>();
         for (SegmentProgress progress : runs.segments(run.runId())) {
             if (!progress.done()) {
-                segments.add(workers().submit(() -> processSegment(run, progress, campaign, model, decider, pressure, stop)));
+                segments.add(workers().submit(() -> processSegment(run, progress, campaign, model, decider, pressure, stop, crash)));
             }
         }
         for (Future<?> segment : segments) {
@@ -133,6 +154,9 @@ public class SelectionRunProcessor {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
         }
+        if (crash.get()) {
+            return;
+        }
         if (stop.get()) {
             runs.update(run.finish(SelectionRun.Status.CANCELLED, Instant.now(), Optional.empty()));
             return;
@@ -143,9 +167,10 @@ public class SelectionRunProcessor {
     }
 
     private void processSegment(SelectionRun run, SegmentProgress start, Campaign campaign, DecisionModel model,
-                                CampaignDecider decider, Function<String, ContactPressure> pressure, AtomicBoolean stop) {
+                                CampaignDecider decider, Function<String, ContactPressure> pressure, AtomicBoolean stop,
+                                AtomicBoolean crash) {
         SegmentProgress progress = start;
-        while (!progress.done() && !stop.get()) {
+        while (!progress.done() && !stop.get() && !crash.get()) {
             CustomerFactsRepository.Page page = customers.scanSegment(progress.segment(), run.segments(), progress.lastKey(),
                     config.selection().pageSize());
             List<SelectionResult> pageResults = new ArrayList<>(page.customers().size());
@@ -174,6 +199,9 @@ public class SelectionRunProcessor {
             }
             for (int from = 0; from < pageResults.size(); from += SelectionResultRepository.MAX_BATCH) {
                 results.saveAll(pageResults.subList(from, Math.min(from + SelectionResultRepository.MAX_BATCH, pageResults.size())));
+            }
+            if (crash.get()) {
+                return; // the worst moment to die: results stored, checkpoint not
             }
             var counts = new SegmentProgress.Counts(page.customers().size(), selected, heldOut, Map.copyOf(rejected), List.copyOf(errors));
             progress = new SegmentProgress(run.runId(), progress.segment(), page.lastKey(), page.lastKey().isEmpty(),

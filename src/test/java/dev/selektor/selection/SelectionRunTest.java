@@ -44,6 +44,12 @@ class SelectionRunTest {
     @Inject
     CustomerFactsRepository customers;
 
+    @Inject
+    SelectionRunProcessor processor;
+
+    @Inject
+    SelectionRunRepository runs;
+
     private static String startRun(String campaignId, String runDate) {
         return given().contentType(ContentType.JSON).body("{\"runDate\": \"" + runDate + "\"}")
                 .when().post("/campaigns/" + campaignId + "/selections")
@@ -106,9 +112,8 @@ class SelectionRunTest {
         assertEquals(decision.getString("modelVersion"), result.modelVersion(), where);
     }
 
-    @Test
-    @Order(1)
-    void uncappedRunOverAllCustomersEqualsTheDecisionEndpoint() {
+    /** 5,000 synthetic customers; importing them again changes nothing. */
+    private static void importCustomers() {
         StringBuilder ndjson = new StringBuilder();
         SyntheticCustomers generator = new SyntheticCustomers(11, LocalDate.parse(RUN_DATE));
         for (int i = 1; i <= 5_000; i++) {
@@ -116,6 +121,12 @@ class SelectionRunTest {
         }
         given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
                 .post("/customers/import").then().statusCode(200).body("imported", equalTo(5_000));
+    }
+
+    @Test
+    @Order(1)
+    void uncappedRunOverAllCustomersEqualsTheDecisionEndpoint() {
+        importCustomers();
         SampleCampaigns.define();
         long stored = customers.count();
 
@@ -229,5 +240,51 @@ class SelectionRunTest {
         given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(404);
         Set<String> left = new HashSet<>(resultsOf(firstRun).keySet());
         assertTrue(!left.contains(someone));
+    }
+
+    @Test
+    @Order(6)
+    void aRunKilledThreeTimesAtRandomPagesEndsWithTheResultsOfAnUninterruptedRun() throws Exception {
+        importCustomers();
+        given().contentType(ContentType.JSON).body("""
+                {"name": "VIP crash test", "decisionModel": "vip-thank-you", "startDate": "2026-11-01",
+                 "endDate": "2026-12-31", "holdoutPercent": 20}
+                """).put("/campaigns/vip-crash-test").then().statusCode(200);
+        String reference = startRun("vip-crash-test", RUN_DATE);
+        JsonPath referenceStatus = awaitCompletion(reference);
+
+        String crashed = startRun("vip-crash-test", RUN_DATE);
+        java.util.Random random = new java.util.Random();
+        int kills = 0;
+        while (kills < 3) {
+            Thread.sleep(100 + random.nextInt(400));
+            if (!processor.isWorkingOn(crashed)) {
+                break; // finished before the next kill: start over with a new run would lose the point
+            }
+            processor.abandon(crashed);
+            while (processor.isWorkingOn(crashed)) {
+                Thread.sleep(20);
+            }
+            kills++;
+            assertEquals("RUNNING", given().get("/selections/" + crashed).then().extract().path("status"));
+            processor.submit(runs.find(crashed).orElseThrow()); // what a restarted instance does at start-up
+        }
+        assertEquals(3, kills, "the run must still be going at each kill");
+        JsonPath crashedStatus = awaitCompletion(crashed);
+
+        Map<String, SelectionResult> expected = resultsOf(reference);
+        Map<String, SelectionResult> actual = resultsOf(crashed);
+        assertEquals(expected.keySet(), actual.keySet(), "the same customers, each once");
+        expected.forEach((id, r) -> {
+            SelectionResult a = actual.get(id);
+            assertEquals(r.outcome(), a.outcome(), id);
+            assertEquals(0, r.discountPercent().compareTo(a.discountPercent()), id);
+            assertEquals(r.reason(), a.reason(), id);
+        });
+        // Counters move with checkpoints only, so replayed pages are not counted twice.
+        for (String counter : List.of("processed", "selected", "heldOut", "capped")) {
+            assertEquals(referenceStatus.getLong(counter), crashedStatus.getLong(counter), counter);
+        }
+        assertEquals(referenceStatus.getMap("rejected"), crashedStatus.getMap("rejected"));
     }
 }

@@ -43,6 +43,26 @@ public class SelectionRunResource {
     }
 
     @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/x-ndjson"})
+    @Operation(summary = "All selected customers of a run as CSV or NDJSON, streamed (format=csv|ndjson)")
+    public jakarta.ws.rs.core.Response export(@PathParam("runId") String runId,
+                                               @QueryParam("format") @DefaultValue("csv") String format) {
+        if (!format.equals("csv") && !format.equals("ndjson")) {
+            throw new InvalidInputException(new FieldError("/format", "must be csv or ndjson, got " + format));
+        }
+        SelectionRun run = selections.find(runId);
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            SelectionExport.write(run, selections::selected, format, writer);
+            writer.flush();
+        };
+        return jakarta.ws.rs.core.Response.ok(body, format.equals("csv") ? "text/csv" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"selection-" + runId + "." + format + "\"")
+                .build();
+    }
+
+    @GET
     @Path("/customers")
     @Operation(summary = "The selected customers of a run, in customer id order, page by page (cursor = nextCursor)")
     public SelectedPage selected(@PathParam("runId") String runId, @QueryParam("cursor") String cursor,

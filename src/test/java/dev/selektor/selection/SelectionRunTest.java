@@ -156,6 +156,21 @@ class SelectionRunTest {
         assertEquals(paged.stream().sorted().toList(), paged);
         assertEquals(byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED"))
                 .map(SelectionResult::customerId).sorted().toList(), paged);
+
+        // The export writes the same customers, as CSV and as NDJSON.
+        String csv = given().queryParam("format", "csv").get("/selections/" + firstRun + "/export")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertEquals("customerId,discountPercent,reason,campaignId,runId,runDate,modelVersion", rows.get(0));
+        assertEquals(paged, rows.subList(1, rows.size()).stream().map(row -> row.split(",")[0]).toList());
+        String ndjson = given().queryParam("format", "ndjson").get("/selections/" + firstRun + "/export")
+                .then().statusCode(200).extract().asString();
+        List<String> ids = ndjson.lines().map(line -> JsonPath.from(line).getString("customerId")).toList();
+        assertEquals(paged, ids);
+        ndjson.lines().limit(20).forEach(line -> {
+            SelectionResult stored = byCustomer.get(JsonPath.from(line).getString("customerId"));
+            assertEquals(0, new BigDecimal(JsonPath.from(line).getString("discountPercent")).compareTo(stored.discountPercent()));
+        });
     }
 
     @Test

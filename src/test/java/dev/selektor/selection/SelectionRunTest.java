@@ -168,8 +168,8 @@ class SelectionRunTest {
         List<String> ids = ndjson.lines().map(line -> JsonPath.from(line).getString("customerId")).toList();
         assertEquals(paged, ids);
         ndjson.lines().limit(20).forEach(line -> {
-            SelectionResult stored = byCustomer.get(JsonPath.from(line).getString("customerId"));
-            assertEquals(0, new BigDecimal(JsonPath.from(line).getString("discountPercent")).compareTo(stored.discountPercent()));
+            SelectionResult result = byCustomer.get(JsonPath.from(line).getString("customerId"));
+            assertEquals(0, new BigDecimal(JsonPath.from(line).getString("discountPercent")).compareTo(result.discountPercent()));
         });
     }
 

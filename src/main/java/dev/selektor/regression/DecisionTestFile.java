@@ -80,13 +80,14 @@ public final class DecisionTestFile {
                 }
                 LocalDate runDate = LocalDate.parse(cell.apply("runDate"));
                 String holdout = cell.apply("holdoutPercent");
+                String pressure = cell.apply("otherCampaignsRecently");
                 String row1 = cell.apply("expected.row");
                 String outcome = cell.apply("expected.outcome");
                 if (!Set.of("SELECTED", "REJECTED", "HOLDOUT").contains(outcome)) {
                     throw new IllegalArgumentException("expected.outcome must be SELECTED, REJECTED or HOLDOUT, got \"" + outcome + "\"");
                 }
                 cases.add(new DecisionTestCase(fileName, row.line(), name, facts, runDate,
-                        holdout.isEmpty() ? 0 : Double.parseDouble(holdout), outcome,
+                        holdout.isEmpty() ? 0 : Double.parseDouble(holdout), pressure.isEmpty() ? 0 : Integer.parseInt(pressure), outcome,
                         new BigDecimal(cell.apply("expected.discountPercent")), cell.apply("expected.reason"),
                         row1.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(row1))));
             } catch (IllegalArgumentException | DateTimeParseException e) {

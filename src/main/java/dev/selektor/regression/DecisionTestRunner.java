@@ -6,6 +6,7 @@ import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.Decision;
 import dev.selektor.decision.DecisionModel;
 import dev.selektor.decision.MatchedRule;
+import dev.selektor.policy.ContactPressure;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import java.util.stream.Collectors;
 public final class DecisionTestRunner {
 
     public record CaseResult(DecisionTestCase testCase, boolean passed, Optional<Decision> actual, String report) { }
+
+    /** The contract's default N; a case states how many other campaigns selected its customer recently. */
+    public static final int CONTACT_PRESSURE_LIMIT = 3;
 
     private final CampaignDecider decider;
 
@@ -30,7 +34,8 @@ public final class DecisionTestRunner {
         }
         var facts = ((CustomerFactsParser.Result.Valid) parsed).facts();
         Campaign campaign = Campaign.forModel(model.name(), testCase.holdoutPercent());
-        Decision decision = decider.decide(campaign, model, facts, testCase.runDate());
+        Decision decision = decider.decide(campaign, model, facts, testCase.runDate(),
+                new ContactPressure(testCase.otherCampaignsRecently(), CONTACT_PRESSURE_LIMIT));
         Optional<Integer> actualRow = decision.explanation().matchedRules().stream()
                 .filter(r -> r.decision().equals("Selection")).map(MatchedRule::row).findFirst();
         boolean passed = decision.outcome().kind().name().equals(testCase.expectedOutcome())
@@ -40,12 +45,12 @@ public final class DecisionTestRunner {
         String report = passed ? "passed" : """
                 %s: %s
                   facts:    %s
-                  runDate:  %s, holdoutPercent: %s
+                  runDate:  %s, holdoutPercent: %s, otherCampaignsRecently: %s
                   expected: %s %s "%s"%s
                   actual:   %s %s "%s" row %s
                   matched:  %s
                   messages: %s""".formatted(testCase.file(), testCase.displayName(), testCase.facts(),
-                testCase.runDate(), testCase.holdoutPercent(),
+                testCase.runDate(), testCase.holdoutPercent(), testCase.otherCampaignsRecently(),
                 testCase.expectedOutcome(), plain(testCase.expectedDiscount()), testCase.expectedReason(),
                 testCase.expectedRow().map(r -> " row " + r).orElse(""),
                 decision.outcome().kind(), plain(decision.outcome().discountPercent()), decision.outcome().reason(),

@@ -31,6 +31,8 @@ public class ContactHistory implements ContactPressureSource {
     @Inject
     SelectionResultRepository results;
 
+    private final Set<String> completedRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** For one decision. */
     @Override
     public ContactPressure forCustomer(String customerId, String campaignId, LocalDate runDate) {
@@ -68,7 +70,15 @@ public class ContactHistory implements ContactPressureSource {
         };
     }
 
+    /** Completed runs never change again, so the answer "completed" is kept; any other is asked again next time. */
     private boolean isCompleted(String runId) {
-        return runs.find(runId).map(r -> r.status() == SelectionRun.Status.COMPLETED).orElse(false);
+        if (completedRuns.contains(runId)) {
+            return true;
+        }
+        boolean completed = runs.find(runId).map(r -> r.status() == SelectionRun.Status.COMPLETED).orElse(false);
+        if (completed) {
+            completedRuns.add(runId);
+        }
+        return completed;
     }
 }

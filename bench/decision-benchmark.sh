@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Decision throughput of the engine alone: policies (DRL) plus each campaign's DMN model, in process, without
+# HTTP or JSON, over synthetic customers generated before timing starts; on one thread and on all cores.
+# Prints decisions/s per round, the median, outcome counts, the machine, and a Markdown table for the README.
+# Not a test: `mvn test` and CI never run it. Run from anywhere in a clone; options are passed on:
+#   bench/decision-benchmark.sh [--customers 1000000] [--seed 42] [--warmup 200000] [--rounds 3] [--threads N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+
+# JUL goes to JBoss LogManager as in the service and the tests. The log levels themselves are set by the
+# benchmark (see BenchLogging): outside Quarkus every logger would be at ALL, which about halves throughput.
+exec java -Xms2g -Xmx4g \
+  -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  dev.selektor.bench.DecisionBenchmark "$@"

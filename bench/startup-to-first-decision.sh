@@ -60,7 +60,9 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
 }
 
-[ -f "$jar" ] || ./mvnw -q -B package -DskipTests
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+  ./mvnw -q -B package -DskipTests
+fi
 
 # A server already on the port would answer for us and make every figure meaningless.
 if port_in_use; then

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 
 # JUL goes to JBoss LogManager as in the service and the tests. The log levels themselves are set by the
-# benchmark (see BenchLogging): outside Quarkus every logger would be at ALL, which about halves throughput.
+# benchmark (see BenchLogging): outside Quarkus every logger would be at ALL, costing half the throughput or more.
 exec java -Xms2g -Xmx4g \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

@@ -22,9 +22,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyResourcesAndErrorMappersUseHttpTypes() {
+    void onlyResourcesErrorMappersAndFiltersUseHttpTypes() {
         noClasses().that().haveSimpleNameNotEndingWith("Resource")
                 .and().haveSimpleNameNotEndingWith("Mappers")
+                .and().haveSimpleNameNotEndingWith("Filter")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..")
                 .check(CLASSES);
     }

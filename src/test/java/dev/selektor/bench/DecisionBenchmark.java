@@ -10,6 +10,7 @@ import dev.selektor.decision.Outcome;
 import dev.selektor.policy.PolicyRulesLoader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,13 +35,16 @@ import java.util.stream.Stream;
  *
  * <p>Customers are generated before any timing starts and kept in an array, so the figures measure the decision
  * engine alone. Each campaign, and all campaigns round-robin, is measured on one thread and then on
- * {@code T} threads that split the array, after a warm-up so the JIT has compiled the hot paths.
+ * {@code T} threads that split the array, after a warm-up so the JIT has compiled the hot paths. Log levels are
+ * the service's (see {@link BenchLogging}); {@code -Dbench.keep-log-levels=true} leaves them as the classpath
+ * has them, to measure what that is worth.
  */
 public final class DecisionBenchmark {
     /** The contract's example run date; the synthetic facts never lie after it. */
     static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
     private static final double HOLDOUT_PERCENT = 5;
     private static final String ROUND_ROBIN = "all campaigns round-robin";
+    private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
 
     /** Command-line settings; see {@link #parse(String[])}. */
     record Options(int customers, long seed, int warmup, int rounds, int threads) { }
@@ -48,20 +52,21 @@ public final class DecisionBenchmark {
     /** One campaign to decide for: the campaign record and its compiled model. */
     record Target(Campaign campaign, DecisionModel model) { }
 
-    /** The median of a configuration's timed rounds, for the final table. */
-    record Result(String campaign, int threads, double medianPerSecond) { }
+    /** What deciding a range of customers gave, and the CPU time its threads got for it. */
+    record Run(Tally tally, long cpuNanos) { }
+
+    /** The median of a configuration's timed rounds, for the final table, and its worst round's CPU share. */
+    record Result(String campaign, int threads, double medianPerSecond, double lowestCpuShare) { }
 
     private DecisionBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         // First, before any engine class logs. -Dbench.keep-log-levels=true measures what this is worth.
-        if (!Boolean.getBoolean("bench.keep-log-levels")) {
-            BenchLogging.useServiceLevels();
-        }
+        Map<String, String> logLevels = Boolean.getBoolean("bench.keep-log-levels") ? Map.of() : BenchLogging.useServiceLevels();
         Options options = parse(args);
         printEnvironment(options);
-        printLogging();
+        printLogging(logLevels);
 
         Map<String, DecisionModel> models = DecisionModelFolder.load(Path.of("dmn"), new DecisionModelCompiler());
         CampaignDecider decider = new CampaignDecider(PolicyRulesLoader.load(Path.of("rules")));
@@ -76,11 +81,7 @@ public final class DecisionBenchmark {
                 targets.stream().map(t -> t.model().name() + "@" + t.model().version()).toList(), RUN_DATE, HOLDOUT_PERCENT);
 
         long generationStart = System.nanoTime();
-        CustomerFacts[] customers = new CustomerFacts[options.customers()];
-        var generator = new dev.selektor.customer.SyntheticCustomers(options.seed(), RUN_DATE);
-        for (int i = 0; i < customers.length; i++) {
-            customers[i] = generator.next(i + 1);
-        }
+        CustomerFacts[] customers = BenchCustomers.generate(options.customers(), options.seed(), RUN_DATE);
         System.out.printf("Generated %,d customers (seed %d) in %.1f s%n%n", customers.length, options.seed(),
                 (System.nanoTime() - generationStart) / 1e9);
 
@@ -126,37 +127,45 @@ public final class DecisionBenchmark {
             List<Integer> threadCounts = options.threads() == 1 ? List.of(1) : List.of(1, options.threads());
             for (int threads : threadCounts) {
                 run(byIndex, 0, Math.min(options.warmup(), customers.length), threads);
+                BenchLogging.drainWarnings(); // report only what the timed rounds logged
                 double[] perSecond = new double[options.rounds()];
+                double lowestCpuShare = 1;
                 Tally tally = null;
                 for (int round = 0; round < options.rounds(); round++) {
                     long start = System.nanoTime();
-                    tally = run(byIndex, 0, customers.length, threads);
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    perSecond[round] = customers.length / seconds;
-                    System.out.printf(Locale.ROOT, "  %d thread(s), round %d: %,12.0f decisions/s (%.2f s)%n",
-                            threads, round + 1, perSecond[round], seconds);
+                    Run run = run(byIndex, 0, customers.length, threads);
+                    long wallNanos = System.nanoTime() - start;
+                    tally = run.tally();
+                    perSecond[round] = customers.length / (wallNanos / 1e9);
+                    // Well below 100 %, the deciding threads waited for a core: GC pauses, or other load on the machine.
+                    double cpuShare = run.cpuNanos() / ((double) wallNanos * threads);
+                    lowestCpuShare = Math.min(lowestCpuShare, cpuShare);
+                    System.out.printf(Locale.ROOT, "  %d thread(s), round %d: %,12.0f decisions/s (%.2f s, deciding threads on CPU %.0f %%)%n",
+                            threads, round + 1, perSecond[round], wallNanos / 1e9, 100 * cpuShare);
                 }
                 double median = median(perSecond);
                 System.out.printf(Locale.ROOT, "  %d thread(s), median:  %,12.0f decisions/s%n", threads, median);
                 System.out.println("  outcomes per round: " + tally);
+                BenchLogging.drainWarnings().forEach((message, n) -> System.out.printf(Locale.ROOT,
+                        "  engine warnings per round: %,d x %s%n", n / options.rounds(), message));
                 if (singleThreaded == null) {
                     singleThreaded = tally;
                 } else if (!singleThreaded.equals(tally)) {
                     // The same customers must get the same decisions however many threads share the engine.
                     System.out.println("  WARNING: outcomes differ from the single-threaded run: " + singleThreaded);
                 }
-                results.add(new Result(name, threads, median));
+                results.add(new Result(name, threads, median, lowestCpuShare));
             }
             System.out.println();
             return results;
         }
 
         /** Decides customers [from, to) on {@code threads} threads, each taking one contiguous slice. */
-        private Tally run(Target[] targets, int from, int to, int threads) throws InterruptedException, ExecutionException {
+        private Run run(Target[] targets, int from, int to, int threads) throws InterruptedException, ExecutionException {
             if (threads == 1) {
                 return decideSlice(targets, from, to);
             }
-            List<Future<Tally>> slices = new ArrayList<>(threads);
+            List<Future<Run>> slices = new ArrayList<>(threads);
             int size = to - from;
             for (int t = 0; t < threads; t++) {
                 int sliceFrom = from + (int) ((long) size * t / threads);
@@ -164,21 +173,24 @@ public final class DecisionBenchmark {
                 slices.add(pool.submit(() -> decideSlice(targets, sliceFrom, sliceTo)));
             }
             Tally total = new Tally();
-            for (Future<Tally> slice : slices) {
-                total.add(slice.get());
+            long cpuNanos = 0;
+            for (Future<Run> slice : slices) {
+                total.add(slice.get().tally());
+                cpuNanos += slice.get().cpuNanos();
             }
-            return total;
+            return new Run(total, cpuNanos);
         }
 
         /** Customer i goes to campaign i mod targets: round-robin when there are several. */
-        private Tally decideSlice(Target[] targets, int from, int to) {
+        private Run decideSlice(Target[] targets, int from, int to) {
+            long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
             Tally tally = new Tally();
             for (int i = from; i < to; i++) {
                 Target target = targets[i % targets.length];
                 // Counting every outcome keeps the JIT from discarding the decision as unused.
                 tally.count(decider.decide(target.campaign(), target.model(), customers[i], RUN_DATE).outcome());
             }
-            return tally;
+            return new Run(tally, THREAD_CPU.getCurrentThreadCpuTime() - cpuStart);
         }
     }
 
@@ -237,8 +249,9 @@ public final class DecisionBenchmark {
         System.out.printf("Cores: %d available to the JVM; CPU: %s%n", runtime.availableProcessors(), cpuModel());
         System.out.printf("OS: %s %s (%s)%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));
-        System.out.printf("Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds, 1 and %d threads%n",
-                options.customers(), options.seed(), options.warmup(), options.rounds(), options.threads());
+        System.out.printf("Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds, threads 1%s%n",
+                options.customers(), options.seed(), options.warmup(), options.rounds(),
+                options.threads() == 1 ? "" : " and " + options.threads());
     }
 
     /** The CPU model on Linux; elsewhere the benchmark still runs, the README line is just less specific. */
@@ -256,8 +269,9 @@ public final class DecisionBenchmark {
         }
     }
 
-    /** Trace logging roughly halves the figures, so the output says whether the engine ran with it. */
-    private static void printLogging() {
+    /** Trace logging costs half or more of the throughput, so the output says whether the engine ran with it. */
+    private static void printLogging(Map<String, String> levels) {
+        System.out.println("Log levels: " + (levels.isEmpty() ? "left as they were (-Dbench.keep-log-levels)" : levels + ", from application.properties"));
         boolean trace = BenchLogging.engineTraceOn();
         System.out.println("Engine trace logging (org.kie.dmn.feel): " + (trace ? "ON" : "off"));
         if (trace) {
@@ -316,6 +330,11 @@ public final class DecisionBenchmark {
         System.out.println("| --- | ---: | ---: |");
         for (Result r : results) {
             System.out.printf(Locale.ROOT, "| %s | %d | %,.0f |%n", r.campaign(), r.threads(), r.medianPerSecond());
+        }
+        double lowest = results.stream().mapToDouble(Result::lowestCpuShare).min().orElse(1);
+        if (lowest < 0.9) {
+            System.out.printf(Locale.ROOT, "%nNote: in some rounds the deciding threads were on a CPU only %.0f %% of the time: "
+                    + "other load on the machine makes those figures too low.%n", 100 * lowest);
         }
     }
 }

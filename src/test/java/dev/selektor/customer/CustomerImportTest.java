@@ -127,6 +127,30 @@ class CustomerImportTest {
     }
 
     @Test
+    void bodiesLargerThanTheHttpDefaultAreStreamedThrough() {
+        // About 13 MB: above Quarkus' default 10 MB body limit, which the import must not be bound by.
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 45_000; i++) {
+            body.append(i % 1_000 == 0 ? good(String.format("BIG-%05d", i)) : "{\"pad\": \"" + "x".repeat(250) + "\"}").append('\n');
+        }
+        assertTrue(body.length() > 10 * 1024 * 1024);
+        given().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/customers/import")
+                .then().statusCode(200)
+                .body("imported", equalTo(45))
+                .body("rejected", equalTo(44_955));
+    }
+
+    @Test
+    void otherEndpointsKeepATenMegabyteLimit() {
+        byte[] big = ("{\"name\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType("application/json").body(big)
+                .when().put("/campaigns/too-big")
+                .then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void errorsAreCappedAtOneThousandAndMarkedTruncated() {
         String body = "{}\n".repeat(1_001);
         given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))

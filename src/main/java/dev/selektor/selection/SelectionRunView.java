@@ -26,7 +26,8 @@ public record SelectionRunView(String runId, String campaignId, String status, l
         boolean cut = run.status() == SelectionRun.Status.COMPLETED && run.maxCustomers().isPresent();
         long selected = cut ? Math.min(eligible, run.maxCustomers().get()) : eligible;
         Long secondsLeft = null;
-        if (run.status() == SelectionRun.Status.RUNNING && total.processed() > 0) {
+        // Without a usable estimate of the table's size (DynamoDB refreshes it only every few hours), say nothing.
+        if (run.status() == SelectionRun.Status.RUNNING && total.processed() > 0 && run.estimatedCustomers() > total.processed()) {
             double elapsed = Math.max(1, Duration.between(run.startedAt(), now).toMillis()) / 1000.0;
             long left = Math.max(0, run.estimatedCustomers() - total.processed());
             secondsLeft = Math.round(left / (total.processed() / elapsed));

@@ -1,6 +1,6 @@
 package dev.selektor.customer;
 
-import dev.selektor.common.StoreUnavailableException;
+import dev.selektor.storage.BatchWrites;
 import dev.selektor.storage.DynamoCalls;
 import dev.selektor.storage.Tables;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -26,8 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** Customer facts in the {@code customers} table, one item per customer, facts as typed attributes. */
 @ApplicationScoped
 public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
-    private static final int MAX_BATCH_ATTEMPTS = 8;
-
     @Inject
     DynamoDbClient dynamo;
 
@@ -49,37 +45,11 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
         if (facts.isEmpty()) {
             return;
         }
-        if (facts.size() > MAX_BATCH) {
-            throw new IllegalArgumentException("at most " + MAX_BATCH + " customers per batch, got " + facts.size());
-        }
-        List<WriteRequest> pending = new ArrayList<>(facts.size());
+        List<WriteRequest> writes = new ArrayList<>(facts.size());
         for (CustomerFacts f : facts) {
-            pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(f)).build()).build());
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(f)).build()).build());
         }
-        // DynamoDB may accept only part of a batch under load; the rest comes back and is retried with backoff.
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<WriteRequest> batch = pending;
-            BatchWriteItemResponse response = DynamoCalls.call("storing " + batch.size() + " customers",
-                    () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table(), batch))));
-            pending = response.unprocessedItems().getOrDefault(table(), List.of());
-            if (!pending.isEmpty()) {
-                if (attempt >= MAX_BATCH_ATTEMPTS) {
-                    throw new StoreUnavailableException(pending.size() + " customers stayed unprocessed after "
-                            + attempt + " attempts", null);
-                }
-                sleepBackoff(attempt);
-            }
-        }
-    }
-
-    private static void sleepBackoff(int attempt) {
-        long cap = Math.min(2_000, 25L << attempt);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while retrying a batch write", e);
-        }
+        BatchWrites.writeAll(dynamo, table(), writes, "storing " + writes.size() + " customers");
     }
 
     @Override

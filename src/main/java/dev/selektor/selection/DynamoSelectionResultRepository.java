@@ -1,7 +1,7 @@
 package dev.selektor.selection;
 
-import dev.selektor.common.StoreUnavailableException;
 import dev.selektor.decision.Outcome;
+import dev.selektor.storage.BatchWrites;
 import dev.selektor.storage.DynamoCalls;
 import dev.selektor.storage.Tables;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,8 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @ApplicationScoped
 public class DynamoSelectionResultRepository implements SelectionResultRepository {
-    private static final int MAX_ATTEMPTS = 8;
-
     @Inject
     DynamoDbClient dynamo;
 
@@ -51,23 +48,7 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
     }
 
     private void write(List<WriteRequest> writes, String what) {
-        List<WriteRequest> pending = writes;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<WriteRequest> batch = pending;
-            pending = DynamoCalls.call(what, () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table(), batch))))
-                    .unprocessedItems().getOrDefault(table(), List.of());
-            if (!pending.isEmpty()) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new StoreUnavailableException(pending.size() + " writes stayed unprocessed: " + what, null);
-                }
-                try {
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(10L << attempt, 20L << attempt));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StoreUnavailableException("interrupted: " + what, e);
-                }
-            }
-        }
+        BatchWrites.writeAll(dynamo, table(), writes, what);
     }
 
     @Override

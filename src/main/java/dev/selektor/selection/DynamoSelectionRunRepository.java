@@ -1,5 +1,6 @@
 package dev.selektor.selection;
 
+import dev.selektor.storage.BatchWrites;
 import dev.selektor.storage.DynamoCalls;
 import dev.selektor.storage.Tables;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,18 +35,10 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
             segments.add(WriteRequest.builder().putRequest(PutRequest.builder()
                     .item(toItem(SegmentProgress.start(run.runId(), s))).build()).build());
         }
-        for (int from = 0; from < segments.size(); from += 25) {
-            List<WriteRequest> batch = segments.subList(from, Math.min(from + 25, segments.size()));
-            DynamoCalls.run("creating segments of run " + run.runId(), () -> {
-                var pending = Map.of(tables.name(Tables.SELECTION_SEGMENTS), batch);
-                while (!pending.isEmpty()) {
-                    var left = dynamo.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems();
-                    if (left.isEmpty()) {
-                        break;
-                    }
-                    throw new dev.selektor.common.StoreUnavailableException("segments of run " + run.runId() + " were not all stored", null);
-                }
-            });
+        for (int from = 0; from < segments.size(); from += BatchWrites.MAX_BATCH) {
+            BatchWrites.writeAll(dynamo, tables.name(Tables.SELECTION_SEGMENTS),
+                    segments.subList(from, Math.min(from + BatchWrites.MAX_BATCH, segments.size())),
+                    "creating segments of run " + run.runId());
         }
         // The run item comes last: a run that exists always has all its segments.
         update(run);

@@ -23,6 +23,44 @@ public interface SelektorConfig {
 
     ContactPressureSettings contactPressure();
 
+    Outbox outbox();
+
+    Kafka kafka();
+
+    interface Outbox {
+        /** Run the relay that publishes outbox events in this instance. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** The Kafka topic of {@code CustomerSelected} events. */
+        @WithDefault("selektor.customer-selected")
+        String topic();
+
+        /** Events read from the outbox and published per round. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay waits before it looks again when the outbox was empty. */
+        @WithDefault("250ms")
+        java.time.Duration pollInterval();
+
+        /** The longest wait between attempts while the broker or the store fails (doubling from 250 ms). */
+        @WithDefault("10s")
+        java.time.Duration maxBackoff();
+    }
+
+    interface Kafka {
+        /** The brokers the relay connects to. */
+        @WithDefault("127.0.0.1:9092")
+        String bootstrapServers();
+
+        /**
+         * Partitions of the topic when the relay has to create it; unset: the broker's default. The topic is created
+         * with the broker's default replication factor.
+         */
+        java.util.OptionalInt topicPartitions();
+    }
+
     interface Selection {
         /** How many parallel-scan segments a run splits the customer table into. */
         @WithDefault("8")

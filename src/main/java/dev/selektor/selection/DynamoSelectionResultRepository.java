@@ -4,6 +4,9 @@ import dev.selektor.decision.Outcome;
 import dev.selektor.storage.BatchWrites;
 import dev.selektor.storage.DynamoCalls;
 import dev.selektor.storage.Tables;
+import dev.selektor.storage.TransactWrites;
+import dev.selektor.outbox.DynamoOutboxRepository;
+import dev.selektor.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -18,7 +21,9 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -45,6 +50,23 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(r)).build()).build());
         }
         write(writes, "storing " + results.size() + " results");
+    }
+
+    @Override
+    public void saveWithEvents(List<SelectionResult> results, List<PendingEvent> events) {
+        if (results.size() > MAX_WITH_EVENTS || events.size() > MAX_WITH_EVENTS) {
+            throw new IllegalArgumentException("at most " + MAX_WITH_EVENTS + " results with events per write");
+        }
+        List<TransactWriteItem> items = new ArrayList<>(results.size() + events.size());
+        for (SelectionResult r : results) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table()).item(toItem(r)).build()).build());
+        }
+        String outbox = tables.name(Tables.OUTBOX);
+        for (PendingEvent e : events) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox)
+                    .item(DynamoOutboxRepository.toItem(e)).build()).build());
+        }
+        TransactWrites.writeAll(dynamo, items, "storing " + results.size() + " selected customers with their events");
     }
 
     private void write(List<WriteRequest> writes, String what) {

@@ -123,6 +123,9 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
         p.counts().rejected().forEach((reason, n) -> rejected.put(reason, AttributeValue.fromN(Long.toString(n))));
         item.put("rejected", AttributeValue.fromM(rejected));
         item.put("modelErrors", AttributeValue.fromL(p.counts().modelErrors().stream().map(AttributeValue::fromS).toList()));
+        item.put("scanMillis", AttributeValue.fromN(Long.toString(p.counts().timings().scanMillis())));
+        item.put("evaluateMillis", AttributeValue.fromN(Long.toString(p.counts().timings().evaluateMillis())));
+        item.put("writeMillis", AttributeValue.fromN(Long.toString(p.counts().timings().writeMillis())));
         return item;
     }
 
@@ -131,8 +134,14 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
         item.get("rejected").m().forEach((reason, n) -> rejected.put(reason, Long.parseLong(n.n())));
         var counts = new SegmentProgress.Counts(Long.parseLong(item.get("processed").n()), Long.parseLong(item.get("selected").n()),
                 Long.parseLong(item.get("heldOut").n()), Map.copyOf(rejected),
-                item.get("modelErrors").l().stream().map(AttributeValue::s).toList());
+                item.get("modelErrors").l().stream().map(AttributeValue::s).toList(),
+                new SegmentProgress.Timings(millis(item, "scanMillis"), millis(item, "evaluateMillis"), millis(item, "writeMillis")));
         return new SegmentProgress(item.get("runId").s(), Integer.parseInt(item.get("segment").s()),
                 Optional.ofNullable(item.get("lastKey")).map(AttributeValue::s), item.get("done").bool(), counts);
+    }
+
+    private static long millis(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? 0 : Long.parseLong(v.n());
     }
 }

@@ -24,8 +24,9 @@ public record SegmentProgress(String runId, int segment, Optional<String> lastKe
      * @param rejected rejections by reason (policy codes and the model's own reasons)
      * @param modelErrors the first few customers whose evaluation failed
      */
-    public record Counts(long processed, long selected, long heldOut, Map<String, Long> rejected, List<String> modelErrors) {
-        public static final Counts ZERO = new Counts(0, 0, 0, Map.of(), List.of());
+    public record Counts(long processed, long selected, long heldOut, Map<String, Long> rejected, List<String> modelErrors,
+                         Timings timings) {
+        public static final Counts ZERO = new Counts(0, 0, 0, Map.of(), List.of(), Timings.ZERO);
 
         public Counts plus(Counts other) {
             Map<String, Long> byReason = new TreeMap<>(rejected);
@@ -37,7 +38,19 @@ public record SegmentProgress(String runId, int segment, Optional<String> lastKe
                 }
             }
             return new Counts(processed + other.processed, selected + other.selected, heldOut + other.heldOut,
-                    Map.copyOf(byReason), List.copyOf(errors));
+                    Map.copyOf(byReason), List.copyOf(errors), timings.plus(other.timings));
+        }
+    }
+
+    /**
+     * Where the workers' time went, summed over the pages up to the checkpoint (and over segments working side by
+     * side, so the sum can exceed the run's wall time): reading pages, deciding, storing results with their events.
+     */
+    public record Timings(long scanMillis, long evaluateMillis, long writeMillis) {
+        public static final Timings ZERO = new Timings(0, 0, 0);
+
+        public Timings plus(Timings other) {
+            return new Timings(scanMillis + other.scanMillis, evaluateMillis + other.evaluateMillis, writeMillis + other.writeMillis);
         }
     }
 }

@@ -5,13 +5,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import dev.selektor.outbox.PendingEvent;
 
 /** Stored outcomes, keyed by (run, customer), and readable by customer through an index. */
 public interface SelectionResultRepository {
     int MAX_BATCH = 25;
 
+    /** Pairs of a selected result and its event per {@link #saveWithEvents} call. */
+    int MAX_WITH_EVENTS = 50;
+
     /** Writes up to {@link #MAX_BATCH} results; writing the same result again changes nothing. */
     void saveAll(Collection<SelectionResult> results);
+
+    /**
+     * Writes up to {@link #MAX_WITH_EVENTS} selected results together with their outbox events in one atomic write:
+     * either a result and its event are both stored, or neither is. Writing them again stores them again under the
+     * same keys (the event is then pending once more and may be published twice, with the same event id).
+     */
+    void saveWithEvents(List<SelectionResult> results, List<PendingEvent> events);
 
     /** Every result of a run, in customer id order, page by page. */
     void forEachOfRun(String runId, Consumer<SelectionResult> action);

@@ -17,6 +17,9 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import dev.selektor.outbox.CustomerSelected;
+import dev.selektor.outbox.PendingEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +173,12 @@ public class SelectionRunProcessor {
                                 CampaignDecider decider, Function<String, ContactPressure> pressure, AtomicBoolean stop,
                                 AtomicBoolean crash) {
         SegmentProgress progress = start;
+        boolean eventsNow = run.maxCustomers().isEmpty();
         while (!progress.done() && !stop.get() && !crash.get()) {
+            long t0 = System.nanoTime();
             CustomerFactsRepository.Page page = customers.scanSegment(progress.segment(), run.segments(), progress.lastKey(),
                     config.selection().pageSize());
+            long t1 = System.nanoTime();
             List<SelectionResult> pageResults = new ArrayList<>(page.customers().size());
             long selected = 0;
             long heldOut = 0;
@@ -197,17 +203,48 @@ public class SelectionRunProcessor {
                         outcome.kind(), outcome.discountPercent(), outcome.reason(), outcome.reasonSource(),
                         run.modelVersion(), rank));
             }
-            for (int from = 0; from < pageResults.size(); from += SelectionResultRepository.MAX_BATCH) {
-                results.saveAll(pageResults.subList(from, Math.min(from + SelectionResultRepository.MAX_BATCH, pageResults.size())));
-            }
+            long t2 = System.nanoTime();
+            store(pageResults, eventsNow);
             if (crash.get()) {
                 return; // the worst moment to die: results stored, checkpoint not
             }
-            var counts = new SegmentProgress.Counts(page.customers().size(), selected, heldOut, Map.copyOf(rejected), List.copyOf(errors));
+            long t3 = System.nanoTime();
+            var timings = new SegmentProgress.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            var counts = new SegmentProgress.Counts(page.customers().size(), selected, heldOut, Map.copyOf(rejected),
+                    List.copyOf(errors), timings);
             progress = new SegmentProgress(run.runId(), progress.segment(), page.lastKey(), page.lastKey().isEmpty(),
                     progress.counts().plus(counts));
             runs.checkpoint(progress);
         }
+    }
+
+    /**
+     * Stores a page's results; with {@code withEvents}, every selected customer's result goes into the same
+     * transaction as its {@code CustomerSelected} event.
+     */
+    private void store(List<SelectionResult> pageResults, boolean withEvents) {
+        List<SelectionResult> plain = new ArrayList<>(pageResults.size());
+        List<SelectionResult> selected = new ArrayList<>();
+        for (SelectionResult r : pageResults) {
+            (withEvents && r.outcome() == Outcome.Kind.SELECTED ? selected : plain).add(r);
+        }
+        for (int from = 0; from < plain.size(); from += SelectionResultRepository.MAX_BATCH) {
+            results.saveAll(plain.subList(from, Math.min(from + SelectionResultRepository.MAX_BATCH, plain.size())));
+        }
+        saveWithEvents(selected);
+    }
+
+    private void saveWithEvents(List<SelectionResult> selected) {
+        Instant now = Instant.now();
+        for (int from = 0; from < selected.size(); from += SelectionResultRepository.MAX_WITH_EVENTS) {
+            List<SelectionResult> chunk = selected.subList(from, Math.min(from + SelectionResultRepository.MAX_WITH_EVENTS, selected.size()));
+            results.saveWithEvents(chunk, chunk.stream().map(r -> eventOf(r, now)).toList());
+        }
+    }
+
+    static PendingEvent eventOf(SelectionResult r, Instant now) {
+        return PendingEvent.of(CustomerSelected.of(r.campaignId(), r.runId(), r.runDate(), r.customerId(),
+                r.discountPercent(), r.reason(), r.modelVersion(), now));
     }
 
     /** Keeps the best {@code max} of the selected; the rest become CAPPED. Memory: one heap of {@code max} ranks. */
@@ -224,6 +261,10 @@ public class SelectionRunProcessor {
             }
         });
         Set<String> winners = best.stream().map(SelectionResult::customerId).collect(Collectors.toSet());
+        // Now that the cut is known, each winner's result is stored again together with its event.
+        List<SelectionResult> ranked = new ArrayList<>(best);
+        ranked.sort(Comparator.comparing(SelectionResult::customerId));
+        saveWithEvents(ranked);
         List<SelectionResult> toCap = new ArrayList<>(SelectionResultRepository.MAX_BATCH);
         results.forEachOfRun(run.runId(), r -> {
             if (r.outcome() == Outcome.Kind.SELECTED && !winners.contains(r.customerId())) {

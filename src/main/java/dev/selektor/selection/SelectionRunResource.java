@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SelectionRunResource {
 
-    public record SelectedCustomer(String customerId, BigDecimal discountPercent, String reason) { }
+    public record SelectedCustomer(String customerId, BigDecimal discountPercent, String reason, String eventId) { }
 
     public record SelectedPage(List<SelectedCustomer> items, String nextCursor) { }
 
@@ -72,7 +72,8 @@ public class SelectionRunResource {
         }
         var page = selections.selected(runId, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), limit);
         return new SelectedPage(page.results().stream()
-                .map(r -> new SelectedCustomer(r.customerId(), SelectionResultView.of(r).discountPercent(), r.reason())).toList(),
+                .map(SelectionResultView::of)
+                .map(v -> new SelectedCustomer(v.customerId(), v.discountPercent(), v.reason(), v.eventId())).toList(),
                 page.lastKey().orElse(null));
     }
 }

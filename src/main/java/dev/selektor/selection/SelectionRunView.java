@@ -13,7 +13,14 @@ public record SelectionRunView(String runId, String campaignId, String status, l
                                long capped, Map<String, Long> rejected, long modelErrors, List<String> modelErrorCustomers,
                                Instant startedAt, Instant finishedAt, String modelVersion, LocalDate runDate,
                                int segmentsDone, int segments, long estimatedCustomers, Long estimatedSecondsLeft,
-                               String failure) {
+                               Timings workerTime, String failure) {
+
+    /** Seconds the workers spent reading pages, deciding and writing (summed over workers running side by side). */
+    public record Timings(double scanSeconds, double evaluateSeconds, double writeSeconds) {
+        static Timings of(SegmentProgress.Timings t) {
+            return new Timings(t.scanMillis() / 1000.0, t.evaluateMillis() / 1000.0, t.writeMillis() / 1000.0);
+        }
+    }
 
     static SelectionRunView of(SelectionRun run, List<SegmentProgress> segments, Instant now) {
         SegmentProgress.Counts total = SegmentProgress.Counts.ZERO;
@@ -35,6 +42,7 @@ public record SelectionRunView(String runId, String campaignId, String status, l
         return new SelectionRunView(run.runId(), run.campaignId(), run.status().name(), total.processed(), selected,
                 total.heldOut(), eligible - selected, total.rejected(), total.rejected().getOrDefault("MODEL_ERROR", 0L),
                 total.modelErrors(), run.startedAt(), run.finishedAt().orElse(null), run.modelVersion(), run.runDate(),
-                done, run.segments(), run.estimatedCustomers(), secondsLeft, run.failure().orElse(null));
+                done, run.segments(), run.estimatedCustomers(), secondsLeft, Timings.of(total.timings()),
+                run.failure().orElse(null));
     }
 }

@@ -9,6 +9,8 @@ import dev.selektor.customer.CustomerErased;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.decision.DecisionModel;
 import dev.selektor.decision.DecisionModelRegistry;
+import dev.selektor.outbox.CustomerSelected;
+import dev.selektor.outbox.OutboxRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,6 +47,9 @@ public class SelectionService {
 
     @Inject
     SelectionRunProcessor processor;
+
+    @Inject
+    OutboxRepository outbox;
 
     public SelectionRun start(String campaignId, LocalDate runDate) {
         Campaign campaign = campaigns.find(campaignId)
@@ -113,6 +118,10 @@ public class SelectionService {
     }
 
     void erase(@Observes CustomerErased erased) {
+        // Events first: they are found through the results, which are gone afterwards.
+        List<String> events = results.ofCustomer(erased.customerId()).stream()
+                .map(r -> CustomerSelected.eventIdOf(r.runId(), r.customerId())).toList();
+        outbox.discard(events);
         results.deleteAllOfCustomer(erased.customerId());
     }
 }

@@ -40,7 +40,8 @@ public class Tables {
     public static final String RESULTS_BY_CUSTOMER = "by-customer";
     public static final TableSpec SELECTION_RESULTS = TableSpec.keyedBy("selection-results", "runId", "customerId",
             new TableSpec.IndexSpec(RESULTS_BY_CUSTOMER, "customerId", "runKey"));
-    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS, SELECTION_RUNS, SELECTION_SEGMENTS, SELECTION_RESULTS);
+    public static final TableSpec OUTBOX = TableSpec.keyedBy("outbox", "eventId");
+    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS, SELECTION_RUNS, SELECTION_SEGMENTS, SELECTION_RESULTS, OUTBOX);
 
     @Inject
     SelektorConfig config;

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.customer.SyntheticCustomers;
+import dev.selektor.customer.TestCustomers;
+import dev.selektor.outbox.CustomerSelected;
+import dev.selektor.outbox.TopicReader;
 import dev.selektor.policy.HoldoutBucket;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,6 +74,22 @@ class SelectionRunTest {
         }
     }
 
+    /**
+     * What a consumer of the topic holds for a run, after deduplication by event id: exactly one event per selected
+     * customer, with the stored discount.
+     */
+    private static void assertEventsMatchSelected(String runId, Map<String, SelectionResult> byCustomer) throws InterruptedException {
+        Map<String, SelectionResult> selected = byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED"))
+                .collect(Collectors.toMap(r -> CustomerSelected.eventIdOf(runId, r.customerId()), r -> r));
+        var received = TopicReader.shared().awaitRun(runId, all -> all.stream().map(TopicReader.Received::eventId)
+                .collect(Collectors.toSet()).containsAll(selected.keySet()), java.time.Duration.ofSeconds(120));
+        Map<String, TopicReader.Received> deduped = new HashMap<>();
+        received.forEach(r -> deduped.putIfAbsent(r.eventId(), r));
+        assertEquals(selected.keySet(), deduped.keySet(), "one event per selected customer after dedupe, none for others");
+        deduped.forEach((id, r) -> assertEquals(0, selected.get(id).discountPercent()
+                .compareTo(r.event().get("discountPercent").decimalValue()), id));
+    }
+
     private Map<String, SelectionResult> resultsOf(String runId) {
         Map<String, SelectionResult> byCustomer = new HashMap<>();
         results.forEachOfRun(runId, r -> assertTrue(byCustomer.put(r.customerId(), r) == null, "one result per customer"));
@@ -127,21 +144,11 @@ class SelectionRunTest {
         assertEquals(decision.get("modelVersion").asText(), result.modelVersion(), where);
     }
 
-    /** 5,000 synthetic customers; importing them again changes nothing. */
-    private static void importCustomers() {
-        StringBuilder ndjson = new StringBuilder();
-        SyntheticCustomers generator = new SyntheticCustomers(11, LocalDate.parse(RUN_DATE));
-        for (int i = 1; i <= 5_000; i++) {
-            ndjson.append(SyntheticCustomers.toJson(generator.next(i))).append('\n');
-        }
-        given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/customers/import").then().statusCode(200).body("imported", equalTo(5_000));
-    }
 
     @Test
     @Order(1)
-    void uncappedRunOverAllCustomersEqualsTheDecisionEndpoint() {
-        importCustomers();
+    void uncappedRunOverAllCustomersEqualsTheDecisionEndpoint() throws InterruptedException {
+        TestCustomers.importSelectionCustomers(LocalDate.parse(RUN_DATE));
         SampleCampaigns.define();
         long stored = customers.count();
 
@@ -155,6 +162,7 @@ class SelectionRunTest {
         assertEquals(selected, status.getLong("selected"));
         assertTrue(selected > 0 && status.getLong("heldOut") > 0, status.prettify());
         assertSameAsDecisions("winback-180", byCustomer.values());
+        assertEventsMatchSelected(firstRun, byCustomer);
 
         // Paging through the selected customers gives each exactly once, in a stable order.
         List<String> paged = new ArrayList<>();
@@ -215,9 +223,10 @@ class SelectionRunTest {
         assertSameAsDecisions("winback-second-wave", after.values().stream()
                 .sorted(Comparator.comparing(SelectionResult::customerId)).limit(1_000).toList());
         String someone = before.values().stream().filter(r -> r.outcome().name().equals("SELECTED")).findFirst().orElseThrow().customerId();
-        given().get("/customers/" + someone + "/selections").then().statusCode(200)
-                .body("size()", equalTo(2))
-                .body("[0].campaignId", org.hamcrest.Matchers.notNullValue());
+        List<String> runsOfSomeone = given().get("/customers/" + someone + "/selections").then().statusCode(200)
+                .extract().jsonPath().getList("runId", String.class);
+        assertTrue(runsOfSomeone.containsAll(List.of(firstRun, second)), runsOfSomeone.toString());
+        assertTrue(runsOfSomeone.indexOf(second) < runsOfSomeone.indexOf(firstRun), "newest run date first");
         given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(200)
                 .body("outcome", equalTo("SELECTED"))
                 .body("runId", equalTo(firstRun));
@@ -225,7 +234,7 @@ class SelectionRunTest {
 
     @Test
     @Order(3)
-    void cappedRunSelectsExactlyTheTopByPriority() {
+    void cappedRunSelectsExactlyTheTopByPriority() throws InterruptedException {
         given().contentType(ContentType.JSON).body("""
                 {"name": "Black Week, top 100", "decisionModel": "black-week-tech", "startDate": "2026-11-23",
                  "endDate": "2026-11-30", "maxCustomers": 100}
@@ -246,6 +255,8 @@ class SelectionRunTest {
                 .reversed().thenComparing(id -> HoldoutBucket.hash("black-week-top-100", id), Long::compareUnsigned);
         Set<String> expected = eligible.stream().map(SelectionResult::customerId).sorted(best).limit(100).collect(Collectors.toSet());
         assertEquals(expected, selected);
+        // Events only once the cut is known, and only for the 100.
+        assertEventsMatchSelected(run, byCustomer);
         byCustomer.values().stream().filter(r -> r.outcome().name().equals("CAPPED")).forEach(r -> {
             assertEquals(0, r.discountPercent().signum());
             assertEquals("CAPPED", r.reason());
@@ -276,7 +287,7 @@ class SelectionRunTest {
     @Test
     @Order(6)
     void aRunKilledThreeTimesAtRandomPagesEndsWithTheResultsOfAnUninterruptedRun() throws Exception {
-        importCustomers();
+        TestCustomers.importSelectionCustomers(LocalDate.parse(RUN_DATE));
         given().contentType(ContentType.JSON).body("""
                 {"name": "VIP crash test", "decisionModel": "vip-thank-you", "startDate": "2026-11-01",
                  "endDate": "2026-12-31", "holdoutPercent": 20}
@@ -317,5 +328,6 @@ class SelectionRunTest {
             assertEquals(referenceStatus.getLong(counter), crashedStatus.getLong(counter), counter);
         }
         assertEquals(referenceStatus.getMap("rejected"), crashedStatus.getMap("rejected"));
+        assertEventsMatchSelected(crashed, actual);
     }
 }

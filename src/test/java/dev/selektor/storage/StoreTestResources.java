@@ -1,9 +1,11 @@
 package dev.selektor.storage;
 
+import dev.selektor.outbox.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Registers the stand-in servers for every Quarkus test of the module. */
-@QuarkusTestResource(ExtendDbTestResource.class)
+/** Registers the stand-in servers for every Quarkus test of the module; they start side by side. */
+@QuarkusTestResource(value = ExtendDbTestResource.class, parallel = true)
+@QuarkusTestResource(value = KafkaTestResource.class, parallel = true)
 public final class StoreTestResources {
     private StoreTestResources() {
     }

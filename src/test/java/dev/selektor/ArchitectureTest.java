@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Domain code stays free of AWS and HTTP types; only adapters (repositories, resources, storage) touch them. */
+/** Domain code stays free of AWS, Kafka and HTTP types; only adapters (repositories, publishers, resources, storage) touch them. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -27,6 +27,13 @@ class ArchitectureTest {
                 .and().haveSimpleNameNotEndingWith("Mappers")
                 .and().haveSimpleNameNotEndingWith("Filter")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyKafkaAdaptersUseTheKafkaClient() {
+        noClasses().that().haveSimpleNameNotStartingWith("Kafka")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
                 .check(CLASSES);
     }
 

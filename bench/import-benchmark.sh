@@ -123,7 +123,7 @@ echo "Importing $count customers..."
 service_ticks=$(cpu_ticks "$service_pid")
 store_ticks=$(cpu_ticks "$store_pid")
 started=$(date +%s.%N)
-answer=$(curl -sS -X POST "$base/customers/import" -H 'Content-Type: application/x-ndjson' -H 'Expect:' \
+answer=$(curl -sS -u "${SELEKTOR_USER:-editor:editor}" -X POST "$base/customers/import" -H 'Content-Type: application/x-ndjson' -H 'Expect:' \
   -T "$file" -w '\n%{http_code}')
 finished=$(date +%s.%N)
 service_ticks=$(( $(cpu_ticks "$service_pid") - service_ticks ))

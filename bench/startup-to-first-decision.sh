@@ -116,7 +116,7 @@ prepare_store() {
     kill -0 "$app_pid" 2>/dev/null || fail_with_log "The service exited during start-up"
     sleep 0.2
   done
-  curl -sf -o /dev/null -X PUT "$base/campaigns/black-week-tech" -H 'Content-Type: application/json' \
+  curl -sf -o /dev/null -u editor:editor -X PUT "$base/campaigns/black-week-tech" -H 'Content-Type: application/json' \
     --data-binary @samples/campaigns/black-week-tech.json || fail_with_log "Could not define the campaign black-week-tech"
   stop_app
 }
@@ -127,7 +127,7 @@ one_run() {
   start=$(now_ms)
   start_app
   while :; do
-    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -X POST -H 'Content-Type: application/json' \
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -u checkout:checkout -X POST -H 'Content-Type: application/json' \
       --data "$body" "$url" || true)
     if [ "$status" = "200" ]; then
       elapsed_ms=$(( $(now_ms) - start ))

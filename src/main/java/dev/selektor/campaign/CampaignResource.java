@@ -1,5 +1,7 @@
 package dev.selektor.campaign;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.NotFoundException;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ public class CampaignResource {
     @Inject
     CampaignService campaigns;
 
+    @RolesAllowed(Roles.EDITOR)
     @PUT
     @Path("/{campaignId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -29,6 +32,7 @@ public class CampaignResource {
         return CampaignView.of(campaigns.define(campaignId, body));
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Path("/{campaignId}")
     @Operation(summary = "Read a campaign definition")
@@ -37,6 +41,7 @@ public class CampaignResource {
                 .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "All campaigns, ordered by id")
     public List<CampaignView> list() {

@@ -21,6 +21,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        Problem problem = Problem.of(401, "Not authenticated",
+                "This endpoint needs a user: send HTTP Basic credentials (local users) or a bearer token.");
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Basic realm=\"Selektor\"")
+                .entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? "Your roles do not allow this request (roles: viewer reads; editor edits; approver publishes; service decides)."
+                : e.getMessage();
+        return respond(Problem.of(403, "Forbidden", detail));
+    }
+
+    @ServerExceptionMapper
+    public Response forbiddenAction(ForbiddenActionException e) {
+        return respond(Problem.of(403, "Forbidden", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response conflict(ConflictException e) {
         return respond(Problem.of(409, "Conflict", e.getMessage()));
     }

@@ -25,6 +25,8 @@ public interface SelektorConfig {
 
     Outbox outbox();
 
+    Authoring authoring();
+
     Kafka kafka();
 
     interface Outbox {
@@ -89,6 +91,16 @@ public interface SelektorConfig {
         /** Folder of the campaign DMN models, one {@code <name>.dmn} per model. */
         @WithDefault("dmn")
         String dir();
+    }
+
+    interface Authoring {
+        /** Folder of the regression case files, one {@code <model>.csv} per model. */
+        @WithDefault("decision-tests")
+        String testsDir();
+
+        /** How often an instance looks for versions another instance made live. */
+        @WithDefault("2s")
+        java.time.Duration refreshInterval();
     }
 
     interface Rules {

@@ -1,5 +1,7 @@
 package dev.selektor.customer;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selektor.common.BusinessClock;
@@ -41,6 +43,7 @@ public class CustomerResource {
     @Inject
     jakarta.enterprise.event.Event<CustomerErased> erased;
 
+    @RolesAllowed({Roles.EDITOR, Roles.SERVICE})
     @PUT
     @Path("/{customerId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +68,7 @@ public class CustomerResource {
         return CustomerView.of(facts);
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Path("/{customerId}")
     @Operation(summary = "Read one customer's facts")
@@ -74,6 +78,7 @@ public class CustomerResource {
                 .orElseThrow(() -> new NotFoundException("There is no customer \"" + customerId + "\""));
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Path("/{customerId}")
     @Operation(summary = "Erase a customer (GDPR): facts, stored outcomes and unsent events")
@@ -87,6 +92,7 @@ public class CustomerResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Roles.EDITOR, Roles.SERVICE})
     @POST
     @Path("/import")
     @Consumes({"application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})

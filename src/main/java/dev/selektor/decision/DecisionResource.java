@@ -1,5 +1,7 @@
 package dev.selektor.decision;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.FieldError;
@@ -35,6 +37,7 @@ public class DecisionResource {
     @Inject
     CustomerFactsRepository customers;
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package dev.selektor.outbox;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ public class OutboxResource {
     public record OutboxView(long pendingEvents, boolean relayRunning, long publishedSinceStart, Instant lastPublishedAt,
                              Instant failingSince, String lastError) { }
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "Events waiting to be published, and what the relay of this instance is doing")
     public OutboxView status() {

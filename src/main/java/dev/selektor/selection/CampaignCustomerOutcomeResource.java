@@ -1,5 +1,7 @@
 package dev.selektor.selection;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.selektor.common.NotFoundException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ public class CampaignCustomerOutcomeResource {
     @Inject
     SelectionService selections;
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "The customer's outcome in the campaign's latest completed run")
     public SelectionResultView latest(@PathParam("campaignId") String campaignId, @PathParam("customerId") String customerId) {

@@ -1,5 +1,7 @@
 package dev.selektor.selection;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.FieldError;
@@ -30,6 +32,7 @@ public class CampaignSelectionResource {
     @Inject
     BusinessClock clock;
 
+    @RolesAllowed(Roles.EDITOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a selection run over all stored customers",

@@ -1,5 +1,7 @@
 package dev.selektor.selection;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ public class CustomerSelectionsResource {
     @Inject
     SelectionService selections;
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "Every stored outcome of one customer, newest run date first")
     public List<SelectionResultView> ofCustomer(@PathParam("customerId") String customerId) {

@@ -1,5 +1,7 @@
 package dev.selektor.selection;
 
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
 import jakarta.inject.Inject;
@@ -29,12 +31,14 @@ public class SelectionRunResource {
     @Inject
     SelectionService selections;
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "A run's status and counts, with an estimate of the time left")
     public SelectionRunView status(@PathParam("runId") String runId) {
         return SelectionRunView.of(selections.find(runId), selections.segments(runId), Instant.now());
     }
 
+    @RolesAllowed(Roles.EDITOR)
     @DELETE
     @Operation(summary = "Cancel a running run; results so far are kept")
     public SelectionRunView cancel(@PathParam("runId") String runId) {
@@ -42,6 +46,7 @@ public class SelectionRunResource {
         return SelectionRunView.of(run, selections.segments(runId), Instant.now());
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson"})
@@ -62,6 +67,7 @@ public class SelectionRunResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Path("/customers")
     @Operation(summary = "The selected customers of a run, in customer id order, page by page (cursor = nextCursor)")

@@ -1,5 +1,6 @@
 package dev.selektor.campaign;
 
+import dev.selektor.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,6 +14,12 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CampaignResourceTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTester() {
+        TestUsers.actAs("tester");
+    }
+
     private static final String SPRING = """
             {"name": "Spring fans", "decisionModel": "black-week-tech", "startDate": "2027-03-01",
              "endDate": "2027-03-31", "maxCustomers": 1000, "holdoutPercent": 2.5}

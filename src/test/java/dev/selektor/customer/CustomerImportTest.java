@@ -1,5 +1,6 @@
 package dev.selektor.customer;
 
+import dev.selektor.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 class CustomerImportTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTester() {
+        TestUsers.actAs("tester");
+    }
+
     @Inject
     DynamoDbClient dynamo;
 

@@ -1,5 +1,6 @@
 package dev.selektor.customer;
 
+import dev.selektor.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +12,12 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CustomerResourceTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTester() {
+        TestUsers.actAs("tester");
+    }
+
     private static final String ANNA = """
             {"customerId": "C-RT-1", "segment": "VIP", "country": "AT", "birthDate": "1975-05-01",
              "memberSince": "2012-01-15", "marketingConsent": true, "fraudFlag": false, "orders12m": 31,

@@ -16,12 +16,17 @@ public final class TestCustomers {
      * importing them again changes nothing.
      */
     public static void importSelectionCustomers(LocalDate today) {
+        importSynthetic(today, 5_000);
+    }
+
+    /** C-000000001 up to {@code count} from seed 11: the first 5,000 are the selection tests' customers. */
+    public static void importSynthetic(LocalDate today, int count) {
         StringBuilder ndjson = new StringBuilder();
         SyntheticCustomers generator = new SyntheticCustomers(11, today);
-        for (int i = 1; i <= 5_000; i++) {
+        for (int i = 1; i <= count; i++) {
             ndjson.append(SyntheticCustomers.toJson(generator.next(i))).append('\n');
         }
         given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/customers/import").then().statusCode(200).body("imported", equalTo(5_000));
+                .post("/customers/import").then().statusCode(200).body("imported", equalTo(count));
     }
 }

@@ -1,5 +1,6 @@
 package dev.selektor.decision;
 
+import dev.selektor.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +17,12 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DecisionResourceTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTester() {
+        TestUsers.actAs("tester");
+    }
+
     private static final String FAN = """
             {"customerId": "C-000123", "segment": "REGULAR", "country": "DE", "birthDate": "1988-02-14",
              "memberSince": "2019-03-01", "marketingConsent": true, "fraudFlag": false, "orders12m": 7,

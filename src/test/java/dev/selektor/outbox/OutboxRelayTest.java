@@ -1,5 +1,6 @@
 package dev.selektor.outbox;
 
+import dev.selektor.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,12 @@ import org.junit.jupiter.api.Test;
 /** The outbox relay against a real broker that goes away and comes back while events are being published. */
 @QuarkusTest
 class OutboxRelayTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTester() {
+        TestUsers.actAs("tester");
+    }
+
     private static final String RUN_DATE = "2026-11-26";
     private static final Set<String> SCHEMA_V1_FIELDS = Set.of("type", "schemaVersion", "eventId", "occurredAt",
             "campaignId", "runId", "runDate", "customerId", "discountPercent", "reason", "modelVersion");

@@ -1,5 +1,6 @@
 package dev.selektor.storage;
 
+import dev.selektor.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,12 @@ import org.junit.jupiter.api.Test;
 /** The store goes away during requests and comes back: callers get 503 quickly, then everything works again. */
 @QuarkusTest
 class StoreOutageTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTester() {
+        TestUsers.actAs("tester");
+    }
+
     private static final String FACTS = """
             {"customerId": "%s", "segment": "NEW", "country": "FR", "memberSince": "2026-01-10",
              "marketingConsent": true, "fraudFlag": false, "orders12m": 1, "revenue12m": 20,

@@ -126,14 +126,15 @@ public class SelectionRunProcessor {
     }
 
     void process(SelectionRun run) {
-        Optional<DecisionModel> live = registry.find(run.decisionModel());
-        if (live.isEmpty() || !live.get().version().equals(run.modelVersion())) {
+        // The run keeps the version it started with, even when a newer one went live since.
+        Optional<DecisionModel> pinned = registry.find(run.decisionModel(), run.modelVersion());
+        if (pinned.isEmpty()) {
             String why = "the run was started with model " + run.decisionModel() + " version " + run.modelVersion()
-                    + ", which is no longer loaded" + live.map(m -> " (live: " + m.version() + ")").orElse("");
+                    + ", which is neither loaded nor stored";
             runs.update(run.finish(SelectionRun.Status.FAILED, Instant.now(), Optional.of(why)));
             return;
         }
-        DecisionModel model = live.get();
+        DecisionModel model = pinned.get();
         Campaign campaign = new Campaign(run.campaignId(), run.campaignId(), run.decisionModel(), run.runDate(), run.runDate(),
                 run.maxCustomers(), run.holdoutPercent());
         CampaignDecider decider = new CampaignDecider(registry.policies());

@@ -41,7 +41,12 @@ public class Tables {
     public static final TableSpec SELECTION_RESULTS = TableSpec.keyedBy("selection-results", "runId", "customerId",
             new TableSpec.IndexSpec(RESULTS_BY_CUSTOMER, "customerId", "runKey"));
     public static final TableSpec OUTBOX = TableSpec.keyedBy("outbox", "eventId");
-    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS, SELECTION_RUNS, SELECTION_SEGMENTS, SELECTION_RESULTS, OUTBOX);
+    public static final TableSpec DECISION_MODELS = TableSpec.keyedBy("decision-models", "name");
+    public static final TableSpec DECISION_MODEL_VERSIONS = TableSpec.keyedBy("decision-model-versions", "name", "seq");
+    public static final TableSpec DECISION_MODEL_DRAFTS = TableSpec.keyedBy("decision-model-drafts", "name", "draftId");
+    public static final TableSpec DECISION_MODEL_AUDIT = TableSpec.keyedBy("decision-model-audit", "name", "at");
+    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS, SELECTION_RUNS, SELECTION_SEGMENTS, SELECTION_RESULTS, OUTBOX,
+            DECISION_MODELS, DECISION_MODEL_VERSIONS, DECISION_MODEL_DRAFTS, DECISION_MODEL_AUDIT);
 
     @Inject
     SelektorConfig config;

@@ -19,15 +19,19 @@ public final class TransactWrites {
     private TransactWrites() {
     }
 
-    public static void writeAll(DynamoDbClient dynamo, List<TransactWriteItem> items, String what) {
+    /** @return false when a condition of one of the items failed (nothing was written), true when all were written */
+    public static boolean writeAll(DynamoDbClient dynamo, List<TransactWriteItem> items, String what) {
         if (items.size() > MAX_ITEMS) {
             throw new IllegalArgumentException("at most " + MAX_ITEMS + " items per transaction, got " + items.size());
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 DynamoCalls.run(what, () -> dynamo.transactWriteItems(b -> b.transactItems(items)));
-                return;
+                return true;
             } catch (TransactionCanceledException e) {
+                if (e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                    return false;
+                }
                 boolean retryable = !e.hasCancellationReasons() || e.cancellationReasons().stream()
                         .allMatch(r -> r.code() == null || "None".equals(r.code())
                                 || "TransactionConflict".equals(r.code()) || "ThrottlingError".equals(r.code()));

@@ -1,5 +1,6 @@
 package dev.selektor.selection;
 
+import dev.selektor.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +35,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SelectionRunTest {
+
+    @org.junit.jupiter.api.BeforeEach
+    void actAsTester() {
+        TestUsers.actAs("tester");
+    }
+
     private static final String RUN_DATE = "2026-11-26";
     /** The first run lies inside the contact-pressure window [RUN_DATE - 30 days, RUN_DATE) of later runs. */
     private static final String FIRST_RUN_DATE = "2026-11-20";
@@ -104,6 +111,7 @@ class SelectionRunTest {
         var request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/campaigns/" + campaignId + "/decisions"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestUsers.basic("tester"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"customerId\": \"" + customerId + "\", \"runDate\": \"" + runDate + "\"}"))
                 .build();
@@ -274,11 +282,18 @@ class SelectionRunTest {
 
     @Test
     @Order(5)
-    void erasingACustomerErasesTheirOutcomes() {
+    void erasingACustomerErasesTheirOutcomes() throws InterruptedException {
         String someone = resultsOf(firstRun).keySet().stream().filter(id -> id.startsWith("C-0000")).sorted().findFirst().orElseThrow();
         given().get("/customers/" + someone + "/selections").then().statusCode(200).body("size()", org.hamcrest.Matchers.greaterThan(0));
         given().delete("/customers/" + someone).then().statusCode(204);
-        given().get("/customers/" + someone + "/selections").then().statusCode(200).body("size()", equalTo(0));
+        // The by-customer index is eventually consistent (as DynamoDB's global secondary indexes are): give it a moment.
+        long deadline = System.currentTimeMillis() + 10_000;
+        String left;
+        while (!(left = given().get("/customers/" + someone + "/selections").then().statusCode(200).extract().asString()).equals("[]")
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("[]", left, "every stored outcome of the erased customer is gone");
         given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(404);
         Set<String> left = new HashSet<>(resultsOf(firstRun).keySet());
         assertTrue(!left.contains(someone));

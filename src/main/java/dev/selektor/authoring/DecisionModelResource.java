@@ -1,6 +1,6 @@
 package dev.selektor.authoring;
 
-import dev.selektor.common.FieldError;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.common.Problem;
 import dev.selektor.common.ProblemMappers;
@@ -8,6 +8,7 @@ import dev.selektor.common.Roles;
 import dev.selektor.decision.DecisionModel;
 import dev.selektor.decision.DecisionModelCompiler;
 import dev.selektor.decision.DecisionModelRegistry;
+import dev.selektor.decision.ModelProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -203,13 +204,29 @@ public class DecisionModelResource {
         return authoring.audit(name);
     }
 
+    /**
+     * One error of a refused draft: {@code field} names the model element; for a decision-table cell also the
+     * decision, the rule row (1-based) and the column, so that the page can point at the cell.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DraftError(String field, String message, String decision, Integer row, String column) {
+        static DraftError of(ModelProblem p) {
+            Optional<ModelProblem.TableCell> cell = p.cell();
+            return new DraftError(p.element() == null ? "" : p.element(), p.message(),
+                    cell.map(ModelProblem.TableCell::decision).orElse(null), cell.map(ModelProblem.TableCell::row).orElse(null),
+                    cell.flatMap(ModelProblem.TableCell::column).orElse(null));
+        }
+    }
+
+    /** The problem+json body of a refused draft (contract section 6, with the cell of each error where known). */
+    public record DraftProblem(String type, String title, int status, String detail, List<DraftError> errors) { }
+
     @ServerExceptionMapper
     public Response rejected(DraftRejectedException e) {
-        List<FieldError> errors = e.problems().stream()
-                .filter(p -> p.severity() == dev.selektor.decision.ModelProblem.Severity.ERROR)
-                .map(p -> new FieldError(p.element() == null ? "" : p.element(), p.message())).toList();
+        List<DraftError> errors = e.problems().stream()
+                .filter(p -> p.severity() == ModelProblem.Severity.ERROR).map(DraftError::of).toList();
         return Response.status(422).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Invalid decision model", 422, e.getMessage(), errors)).build();
+                .entity(new DraftProblem("about:blank", "Invalid decision model", 422, e.getMessage(), errors)).build();
     }
 
     private DecisionModel live(String name) {

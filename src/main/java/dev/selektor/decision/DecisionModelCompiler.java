@@ -136,9 +136,8 @@ public final class DecisionModelCompiler {
                     + " \"" + named.getName() + "\"";
         }
         String text = message.getMessageType() + ": " + message.getMessage();
-        return message.getSeverity() == DMNMessage.Severity.ERROR
-                ? ModelProblem.error(element, text)
-                : ModelProblem.warning(element, text);
+        return new ModelProblem(message.getSeverity() == DMNMessage.Severity.ERROR ? ModelProblem.Severity.ERROR
+                : ModelProblem.Severity.WARNING, element, text, TableCellLocator.locate(message.getSourceReference(), message.getMessage()));
     }
 
     private static java.io.Reader reader(byte[] content) {

@@ -71,6 +71,9 @@ class DecisionModelCompilerTest {
         var e = rejected(fixture().replace("<text>&gt;= 100</text>", "<text>&gt;= 100 + * 2</text>"));
         assertTrue(e.getMessage().contains("'Selection', rule #3") && e.getMessage().contains("syntax error"), e.getMessage());
         assertTrue(e.problems().stream().anyMatch(p -> p.severity() == ModelProblem.Severity.ERROR));
+        // An editor can point at the cell: the row and the column, which the engine's text does not name.
+        assertTrue(e.problems().stream().anyMatch(p -> p.cell().map(ModelProblem.TableCell::toString)
+                .equals(java.util.Optional.of("Selection row 3, column Revenue"))), e.problems().toString());
     }
 
     @Test

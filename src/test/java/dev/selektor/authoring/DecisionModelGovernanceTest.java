@@ -92,6 +92,10 @@ class DecisionModelGovernanceTest {
     void invalidDraftsAreRefusedWith422NamingTheProblemAndNothingIsStored() {
         String ok = renamed("governance-rejected");
         assertRejected(ok.replace("<text>[500..2000)</text>", "<text>[500..</text>"), "Selection");
+        // The broken cell is named by decision, row and column, for the page to point at.
+        saveDraft("editor", "governance-rejected", ok.replace("<text>[500..2000)</text>", "<text>[500..</text>"))
+                .statusCode(422).body("errors.find { it.row == 6 }.decision", equalTo("Selection"))
+                .body("errors.find { it.row == 6 }.column", equalTo("Revenue (12 months, EUR)"));
         assertRejected(ok.replace("<text>Customer.revenue12m</text>\n    </literalExpression>",
                 "<text>function(x) external {java: {class: \"java.lang.System\", method signature: \"exit(int)\"}}</text>\n    </literalExpression>"),
                 "external functions");

@@ -288,12 +288,12 @@ class SelectionRunTest {
         given().delete("/customers/" + someone).then().statusCode(204);
         // The by-customer index is eventually consistent (as DynamoDB's global secondary indexes are): give it a moment.
         long deadline = System.currentTimeMillis() + 10_000;
-        String left;
-        while (!(left = given().get("/customers/" + someone + "/selections").then().statusCode(200).extract().asString()).equals("[]")
+        String outcomes;
+        while (!(outcomes = given().get("/customers/" + someone + "/selections").then().statusCode(200).extract().asString()).equals("[]")
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        assertEquals("[]", left, "every stored outcome of the erased customer is gone");
+        assertEquals("[]", outcomes, "every stored outcome of the erased customer is gone");
         given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(404);
         Set<String> left = new HashSet<>(resultsOf(firstRun).keySet());
         assertTrue(!left.contains(someone));

@@ -51,7 +51,7 @@ public class AuthoringService {
         checkName(name);
         DecisionModel compiled;
         try {
-            compiled = registry.compiler().compile("draft of " + name, content, true);
+            compiled = registry.compiler().compile("draft of " + name, content, mustBeCampaignModel(name));
         } catch (ModelRejectedException e) {
             throw new DraftRejectedException("The draft of " + name + " is not valid; nothing was stored", e.problems());
         }
@@ -159,7 +159,7 @@ public class AuthoringService {
         if (live.seq() == seq) {
             throw new ConflictException("Version " + seq + " of " + name + " is already live");
         }
-        DecisionModel compiled = registry.compiler().compile(name + " version " + seq, version.content(), true);
+        DecisionModel compiled = registry.compiler().compile(name + " version " + seq, version.content(), false);
         Instant now = Instant.now();
         Optional<DecisionModel> before = registry.find(name);
         LiveVersion next = new LiveVersion(name, seq, version.version(), now, approver);
@@ -191,7 +191,17 @@ public class AuthoringService {
     }
 
     DecisionModel compile(Draft draft) {
-        return registry.compiler().compile("draft " + draft.draftId() + " of " + draft.name(), draft.content(), true);
+        return registry.compiler().compile("draft " + draft.draftId() + " of " + draft.name(), draft.content(),
+                mustBeCampaignModel(draft.name()));
+    }
+
+    /**
+     * The editor is for campaign tables: a draft must keep the campaign conventions unless its model is already live
+     * as another kind of model (one loaded from {@code dmn/} for the generic evaluation endpoint, say). A campaign
+     * model cannot turn into something no campaign can use, and a new model starts as a campaign model.
+     */
+    private boolean mustBeCampaignModel(String name) {
+        return registry.find(name).map(DecisionModel::isCampaignModel).orElse(true);
     }
 
     private static void checkName(String name) {

@@ -1,6 +1,7 @@
 package dev.selektor.authoring;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.common.Problem;
 import dev.selektor.common.ProblemMappers;
@@ -8,7 +9,9 @@ import dev.selektor.common.Roles;
 import dev.selektor.decision.DecisionModel;
 import dev.selektor.decision.DecisionModelCompiler;
 import dev.selektor.decision.DecisionModelRegistry;
+import dev.selektor.decision.ModelEvaluation;
 import dev.selektor.decision.ModelProblem;
+import dev.selektor.decision.TypeDescription;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -54,10 +57,15 @@ public class DecisionModelResource {
     @Inject
     dev.selektor.common.BusinessClock clock;
 
-    public record TypedName(String name, String type) { }
+    /** An input or decision with its type, described deeply enough to build a form from it. */
+    public record TypedName(String name, TypeDescription type) { }
 
+    /**
+     * @param campaignModel whether the model follows the campaign conventions (contract section 2), and so can drive a campaign
+     */
     public record ModelView(String name, String liveVersion, Integer seq, String author, Instant publishedAt, Instant liveSince,
-                            String madeLiveBy, boolean folderDiffers, List<TypedName> inputs, List<TypedName> decisions) { }
+                            String madeLiveBy, boolean folderDiffers, boolean campaignModel, List<TypedName> inputs,
+                            List<TypedName> decisions) { }
 
     public record VersionView(int seq, String version, String author, Instant publishedAt, String origin, String reason, boolean live) { }
 
@@ -97,6 +105,17 @@ public class DecisionModelResource {
                         .orElseThrow(() -> new NotFoundException("There is no version " + seq + " of " + name)).content();
         return Response.ok(content, MediaType.APPLICATION_XML)
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".dmn\"").build();
+    }
+
+    @POST
+    @Path("/{name}/evaluate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
+    @Operation(summary = "Evaluate the live version of any model with ad-hoc inputs by input name: every decision's "
+            + "result by name (?decision=NAME: that one), plus the engine's messages; 400 naming an input of the wrong type")
+    public ModelEvaluation.Answer evaluate(@PathParam("name") String name, @QueryParam("decision") String decision,
+                                           JsonNode inputs) {
+        return ModelEvaluation.evaluate(live(name), inputs, Optional.ofNullable(decision).filter(d -> !d.isBlank()));
     }
 
     @GET
@@ -238,13 +257,13 @@ public class DecisionModelResource {
         Optional<PublishedVersion> published = live.flatMap(l -> authoring.versions(m.name()).stream()
                 .filter(v -> v.seq() == l.seq()).findFirst());
         List<TypedName> inputs = m.model().getInputs().stream()
-                .map(i -> new TypedName(i.getName(), i.getType() == null ? null : i.getType().getName())).toList();
+                .map(i -> new TypedName(i.getName(), TypeDescription.describe(i.getType()))).toList();
         List<TypedName> decisions = m.model().getDecisions().stream()
-                .map(d -> new TypedName(d.getName(), d.getResultType() == null ? null : d.getResultType().getName())).toList();
+                .map(d -> new TypedName(d.getName(), TypeDescription.describe(d.getResultType()))).toList();
         return new ModelView(m.name(), m.version(), live.map(LiveVersion::seq).orElse(null),
                 published.map(PublishedVersion::author).orElse(null), published.map(PublishedVersion::publishedAt).orElse(null),
                 live.map(LiveVersion::since).orElse(null), live.map(LiveVersion::by).orElse(null), sync.folderDiffers(m.name()),
-                inputs, decisions);
+                m.isCampaignModel(), inputs, decisions);
     }
 
     private String user() {

@@ -65,6 +65,9 @@ public class ImpactPreview {
     public ImpactReport start(String name, String draftId, LocalDate runDate) {
         Draft draft = authoring.draft(name, draftId);
         DecisionModel proposed = authoring.compile(draft);
+        if (!proposed.isCampaignModel()) {
+            throw new ConflictException("The impact preview compares who a campaign selects; " + name + " is not a campaign model");
+        }
         DecisionModel live = registry.find(name)
                 .orElseThrow(() -> new ConflictException("There is no live version of " + name + " to compare the draft with"));
         Progress progress = new Progress(UUID.randomUUID().toString(), name, draftId, runDate, live.version(), proposed.version());

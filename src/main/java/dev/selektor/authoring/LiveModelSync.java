@@ -96,7 +96,7 @@ public class LiveModelSync implements ModelArchive {
                 continue;
             }
             store.version(live.name(), live.seq()).ifPresent(version -> {
-                DecisionModel compiled = registry.compiler().compile(live.name() + " version " + live.seq(), version.content(), true);
+                DecisionModel compiled = registry.compiler().compile(live.name() + " version " + live.seq(), version.content(), false);
                 registry.install(compiled);
                 LOG.infof("Decision model %s: version %d (%s) is live", live.name(), live.seq(), live.version());
             });

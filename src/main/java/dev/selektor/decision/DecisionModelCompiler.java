@@ -60,7 +60,10 @@ public final class DecisionModelCompiler {
             if (message.getMessageType() == org.kie.dmn.api.core.DMNMessageType.DECISION_TABLE_ANALYSIS_EMPTY) {
                 continue; // "finished with no messages": nothing to warn about
             }
-            problems.add(toProblem(message));
+            problems.add(prioritizedByOtherOutputs(message)
+                    ? ModelProblem.warning(toProblem(message).element(), message.getMessageType() + ": " + message.getMessage()
+                            + "; the table is prioritized by the outputs that list their values")
+                    : toProblem(message));
         }
         if (hasErrors(problems)) {
             throw new ModelRejectedException(source, problems);
@@ -123,6 +126,18 @@ public final class DecisionModelCompiler {
             }
         }
         return Map.copyOf(annotations);
+    }
+
+    /**
+     * The validator wants every output of a PRIORITY table to list its values; the engine, and the DMN TCK, rank
+     * rows by the outputs that do, so a table where some output lists them is evaluated correctly and only warned of.
+     */
+    private static boolean prioritizedByOtherOutputs(DMNMessage message) {
+        return message.getMessageType() == org.kie.dmn.api.core.DMNMessageType.MISSING_OUTPUT_VALUES
+                && message.getSourceReference() instanceof org.kie.dmn.model.api.OutputClause output
+                && output.getParent() instanceof DecisionTable table
+                && table.getOutput().stream().anyMatch(o -> o.getOutputValues() != null && o.getOutputValues().getText() != null
+                        && !o.getOutputValues().getText().isBlank());
     }
 
     private static boolean hasErrors(List<ModelProblem> problems) {

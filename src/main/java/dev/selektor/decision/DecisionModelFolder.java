@@ -31,7 +31,7 @@ public final class DecisionModelFolder {
             String fileName = file.getFileName().toString();
             String expectedName = fileName.substring(0, fileName.length() - ".dmn".length());
             try {
-                DecisionModel model = compiler.compile(fileName, Files.readAllBytes(file), true);
+                DecisionModel model = compiler.compile(fileName, Files.readAllBytes(file), false);
                 if (!model.name().equals(expectedName)) {
                     failures.add("Decision model " + fileName + " is rejected:\n  - ERROR definitions: its name is \""
                             + model.name() + "\" but the file is named " + fileName + "; name the file <name>.dmn");

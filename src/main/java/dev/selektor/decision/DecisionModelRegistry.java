@@ -104,7 +104,7 @@ public class DecisionModelRegistry {
             return Optional.empty();
         }
         return archive.get().content(name, version).map(bytes -> {
-            DecisionModel compiled = compiler.compile(name + " version " + version, bytes, true);
+            DecisionModel compiled = compiler.compile(name + " version " + version, bytes, false);
             earlier.put(key(name, version), compiled);
             return compiled;
         });

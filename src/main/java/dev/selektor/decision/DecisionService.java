@@ -2,6 +2,7 @@ package dev.selektor.decision;
 
 import dev.selektor.campaign.Campaign;
 import dev.selektor.campaign.CampaignService;
+import dev.selektor.common.ConflictException;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.policy.ContactPressureSource;
@@ -31,6 +32,10 @@ public class DecisionService {
         DecisionModel model = registry.find(campaign.decisionModel())
                 .orElseThrow(() -> new NotFoundException("Campaign \"" + campaign.campaignId()
                         + "\" uses the decision model \"" + campaign.decisionModel() + "\", which is not loaded"));
+        if (!model.isCampaignModel()) {
+            throw new ConflictException("Campaign \"" + campaign.campaignId() + "\" uses the decision model \""
+                    + model.name() + "\", which cannot drive a campaign: " + model.campaignProblems());
+        }
         return new CampaignDecider(registry.policies()).decide(campaign, model, facts, runDate,
                 contactPressure.forCustomer(facts.customerId(), campaign.campaignId(), runDate));
     }

@@ -62,10 +62,11 @@ class DecisionRegressionTest {
             }
             nodes.add(DynamicContainer.dynamicContainer(fileName, tests));
         }
-        for (String model : models.keySet()) {
-            boolean covered = files.stream().anyMatch(f -> f.getFileName().toString().equals(model + ".csv"));
-            nodes.add(DynamicTest.dynamicTest("model " + model + " has regression cases",
-                    () -> assertTrue(covered, "Every decision model needs its cases: add " + CASES.resolve(model + ".csv"))));
+        // The case files are campaign-shaped (facts in, outcome out); other models are tested where they are used.
+        for (DecisionModel model : models.values().stream().filter(DecisionModel::isCampaignModel).toList()) {
+            boolean covered = files.stream().anyMatch(f -> f.getFileName().toString().equals(model.name() + ".csv"));
+            nodes.add(DynamicTest.dynamicTest("model " + model.name() + " has regression cases",
+                    () -> assertTrue(covered, "Every campaign model needs its cases: add " + CASES.resolve(model.name() + ".csv"))));
         }
         return nodes.stream();
     }

@@ -14,9 +14,10 @@ class ArchitectureTest {
             .importPackages("dev.selektor");
 
     @Test
-    void onlyDynamoAdaptersAndStorageUseTheAwsSdk() {
+    void onlyDynamoAndSqsAdaptersStorageAndMessagingUseTheAwsSdk() {
         noClasses().that().haveSimpleNameNotStartingWith("Dynamo")
-                .and().resideOutsideOfPackage("dev.selektor.storage..")
+                .and().haveSimpleNameNotStartingWith("Sqs")
+                .and().resideOutsideOfPackages("dev.selektor.storage..", "dev.selektor.messaging..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon..")
                 .check(CLASSES);
     }

@@ -29,6 +29,51 @@ public interface SelektorConfig {
 
     Kafka kafka();
 
+    Sqs sqs();
+
+    FactUpdates factUpdates();
+
+    interface Sqs {
+        /** Unset: AWS's regional endpoint. Set (e.g. http://127.0.0.1:9324): an SQS-compatible server there. */
+        Optional<java.net.URI> endpoint();
+
+        @WithDefault("eu-central-1")
+        String region();
+
+        /** Unset: the AWS default credentials chain. */
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
+
+        /** Put before every queue name, like the table prefix. */
+        @WithDefault("selektor-")
+        String queuePrefix();
+
+        /** Create missing queues (with their dead-letter queues) at start-up. */
+        @WithDefault("true")
+        boolean createQueues();
+    }
+
+    interface FactUpdates {
+        enum Source { NONE, SQS, KAFKA }
+
+        /** Where fact updates come from besides the REST API: none, the SQS queue, or the Kafka topic. */
+        @WithDefault("none")
+        Source source();
+
+        /** After this many receives without success (the store down, say), SQS moves a message to the dead-letter queue. */
+        @WithDefault("5")
+        int maxReceives();
+
+        /** How long a received message stays hidden from other consumers before it is handed out again. */
+        @WithDefault("30s")
+        java.time.Duration visibilityTimeout();
+
+        /** The Kafka topic (source kafka); poison records go to the topic with ".dlq" appended. */
+        @WithDefault("selektor.customer-facts")
+        String topic();
+    }
+
     interface Outbox {
         /** Run the relay that publishes outbox events in this instance. */
         @WithDefault("true")
@@ -75,6 +120,26 @@ public interface SelektorConfig {
         /** Customers read per scan page; each page ends with a checkpoint. */
         @WithDefault("200")
         int pageSize();
+
+        enum Mode { LOCAL, QUEUE }
+
+        /**
+         * local: the instance that starts a run works all its segments. queue: it puts one message per segment on the
+         * segments queue, and every instance with workers takes segments from there.
+         */
+        @WithDefault("local")
+        Mode mode();
+
+        /** In queue mode, whether this instance takes segments from the queue (an API-only instance does not). */
+        @WithDefault("true")
+        boolean queueWorker();
+
+        /**
+         * In queue mode, how long a taken segment stays hidden from other workers without news from its worker; the
+         * worker extends it while it works, so this is how soon a dead worker's segment is taken over.
+         */
+        @WithDefault("60s")
+        java.time.Duration segmentVisibility();
     }
 
     interface ContactPressureSettings {

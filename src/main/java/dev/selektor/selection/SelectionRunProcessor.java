@@ -135,8 +135,7 @@ public class SelectionRunProcessor {
             return;
         }
         DecisionModel model = pinned.get();
-        Campaign campaign = new Campaign(run.campaignId(), run.campaignId(), run.decisionModel(), run.runDate(), run.runDate(),
-                run.maxCustomers(), run.holdoutPercent());
+        Campaign campaign = campaignOf(run);
         CampaignDecider decider = new CampaignDecider(registry.policies());
         Function<String, ContactPressure> pressure = contactHistory.forRun(run.campaignId(), run.runDate());
         AtomicBoolean stop = cancelled.computeIfAbsent(run.runId(), id -> new AtomicBoolean());
@@ -144,7 +143,7 @@ public class SelectionRunProcessor {
         List<Future<?>> segments = new ArrayList<>();
         for (SegmentProgress progress : runs.segments(run.runId())) {
             if (!progress.done()) {
-                segments.add(workers().submit(() -> processSegment(run, progress, campaign, model, decider, pressure, stop, crash)));
+                segments.add(workers().submit(() -> workSegment(run, progress, campaign, model, decider, pressure, stop, crash, () -> { })));
             }
         }
         for (Future<?> segment : segments) {
@@ -170,9 +169,83 @@ public class SelectionRunProcessor {
         LOG.infof("Selection run %s of %s completed", run.runId(), run.campaignId());
     }
 
-    private void processSegment(SelectionRun run, SegmentProgress start, Campaign campaign, DecisionModel model,
-                                CampaignDecider decider, Function<String, ContactPressure> pressure, AtomicBoolean stop,
-                                AtomicBoolean crash) {
+    /** What every segment of one run decides with, built once per run and instance. */
+    private record RunContext(Campaign campaign, DecisionModel model, CampaignDecider decider,
+                              Function<String, ContactPressure> pressure) { }
+
+    private final Map<String, RunContext> queuedRuns = new ConcurrentHashMap<>();
+
+    /**
+     * Queue mode: works one segment of a run from its checkpoint, as handed out by the segment queue, then completes
+     * the run if that was its last unfinished segment. {@code stillWorking} runs after every page (to keep the
+     * segment's message hidden from other workers).
+     *
+     * @return whether the segment's message is dealt with: the segment is done, or its run no longer runs
+     */
+    public boolean processSegment(String runId, int segment, Runnable stillWorking) {
+        Optional<SelectionRun> found = runs.find(runId);
+        if (found.isEmpty() || found.get().status() != SelectionRun.Status.RUNNING) {
+            queuedRuns.remove(runId);
+            return true;
+        }
+        SelectionRun run = found.get();
+        RunContext context = queuedRuns.get(runId);
+        if (context == null) {
+            Optional<DecisionModel> pinned = registry.find(run.decisionModel(), run.modelVersion());
+            if (pinned.isEmpty()) {
+                runs.update(run.finish(SelectionRun.Status.FAILED, Instant.now(), Optional.of("the run was started with model "
+                        + run.decisionModel() + " version " + run.modelVersion() + ", which is neither loaded nor stored")));
+                return true;
+            }
+            context = new RunContext(campaignOf(run), pinned.get(), new CampaignDecider(registry.policies()),
+                    contactHistory.forRun(run.campaignId(), run.runDate()));
+            queuedRuns.put(runId, context);
+        }
+        Optional<SegmentProgress> progress = runs.segments(runId).stream().filter(p -> p.segment() == segment).findFirst();
+        if (progress.isEmpty()) {
+            return true;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        if (!progress.get().done()) {
+            workSegment(run, progress.get(), context.campaign(), context.model(), context.decider(), context.pressure(), stop,
+                    new AtomicBoolean(), () -> {
+                        stillWorking.run();
+                        // Cancelled (or finished) elsewhere: another instance took the DELETE.
+                        if (runs.find(runId).map(r -> r.status() != SelectionRun.Status.RUNNING).orElse(true)) {
+                            stop.set(true);
+                        }
+                    });
+        }
+        if (!stop.get()) {
+            completeIfAllSegmentsDone(runId);
+        }
+        return true;
+    }
+
+    /** Any worker that finishes a segment may be the last; completing twice does the same thing twice. */
+    private void completeIfAllSegmentsDone(String runId) {
+        if (!runs.segments(runId).stream().allMatch(SegmentProgress::done)) {
+            return;
+        }
+        Optional<SelectionRun> current = runs.find(runId);
+        if (current.isEmpty() || current.get().status() != SelectionRun.Status.RUNNING) {
+            return;
+        }
+        SelectionRun run = current.get();
+        run.maxCustomers().ifPresent(max -> applyCap(run, max));
+        runs.update(run.finish(SelectionRun.Status.COMPLETED, Instant.now(), Optional.empty()));
+        queuedRuns.remove(runId);
+        LOG.infof("Selection run %s of %s completed", run.runId(), run.campaignId());
+    }
+
+    private static Campaign campaignOf(SelectionRun run) {
+        return new Campaign(run.campaignId(), run.campaignId(), run.decisionModel(), run.runDate(), run.runDate(),
+                run.maxCustomers(), run.holdoutPercent());
+    }
+
+    private void workSegment(SelectionRun run, SegmentProgress start, Campaign campaign, DecisionModel model,
+                             CampaignDecider decider, Function<String, ContactPressure> pressure, AtomicBoolean stop,
+                             AtomicBoolean crash, Runnable afterPage) {
         SegmentProgress progress = start;
         boolean eventsNow = run.maxCustomers().isEmpty();
         while (!progress.done() && !stop.get() && !crash.get()) {
@@ -216,6 +289,7 @@ public class SelectionRunProcessor {
             progress = new SegmentProgress(run.runId(), progress.segment(), page.lastKey(), page.lastKey().isEmpty(),
                     progress.counts().plus(counts));
             runs.checkpoint(progress);
+            afterPage.run();
         }
     }
 

@@ -49,6 +49,9 @@ public class SelectionService {
     SelectionRunProcessor processor;
 
     @Inject
+    SegmentHandOut segmentHandOut;
+
+    @Inject
     OutboxRepository outbox;
 
     public SelectionRun start(String campaignId, LocalDate runDate) {
@@ -63,12 +66,26 @@ public class SelectionService {
                 config.selection().segments(), campaign.maxCustomers(), campaign.holdoutPercent(), SelectionRun.Status.RUNNING,
                 Instant.now(), Optional.empty(), Optional.empty(), customers.estimatedCount());
         runs.create(run);
-        processor.submit(run);
+        if (queueMode()) {
+            segmentHandOut.handOut(run);
+        } else {
+            processor.submit(run);
+        }
         return run;
     }
 
-    /** A run that was RUNNING when the process died goes on from its checkpoints. */
+    private boolean queueMode() {
+        return config.selection().mode() == SelektorConfig.Selection.Mode.QUEUE;
+    }
+
+    /**
+     * A run that was RUNNING when the process died goes on from its checkpoints. In queue mode the queue hands its
+     * segments out again by itself, to whichever instance is there, so nothing is resumed here.
+     */
     void resumeUnfinished(@Observes StartupEvent started) {
+        if (queueMode()) {
+            return;
+        }
         try {
             for (SelectionRun run : runs.findAll()) {
                 if (run.status() == SelectionRun.Status.RUNNING) {

@@ -57,9 +57,9 @@ public interface SelektorConfig {
     interface FactUpdates {
         enum Source { NONE, SQS, KAFKA }
 
-        /** Where fact updates come from besides the REST API: none, the SQS queue, or the Kafka topic. */
+        /** Where fact updates come from besides the REST API: none, the SQS queue, the Kafka topic, or both (sqs,kafka). */
         @WithDefault("none")
-        Source source();
+        java.util.Set<Source> sources();
 
         /** After this many receives without success (the store down, say), SQS moves a message to the dead-letter queue. */
         @WithDefault("5")

@@ -50,7 +50,7 @@ public class SqsFactUpdatesConsumer {
     private final AtomicBoolean crashAfterStoring = new AtomicBoolean();
 
     void start(@Observes StartupEvent started) {
-        if (config.factUpdates().source() == SelektorConfig.FactUpdates.Source.SQS) {
+        if (config.factUpdates().sources().contains(SelektorConfig.FactUpdates.Source.SQS)) {
             startConsumers();
         }
     }

@@ -105,9 +105,7 @@ async function openModel(name, draftId) {
   $("workspace").hidden = false;
   $("model-title").textContent = name + (draftId ? " (draft " + draftId.substring(0, 8) + ")" : "");
   ["validation", "tests", "impact"].forEach((id) => { $(id).hidden = true; });
-  const info = await api("GET", "/decision-models/" + encodeURIComponent(name));
-  $("model-meta").textContent = `Live: version #${text(info.body.seq)} (${info.body.liveVersion}) by ${text(info.body.author)}; `
-    + `inputs: ${info.body.inputs.map((i) => i.name).join(", ")}; decisions: ${info.body.decisions.map((d) => d.name).join(", ")}`;
+  await loadModelMeta();
   const source = draftId ? `/decision-models/${name}/drafts/${draftId}/dmn` : `/decision-models/${name}/dmn`;
   const xml = await api("GET", source);
   if (state.editor) state.editor.close();
@@ -121,6 +119,13 @@ async function openModel(name, draftId) {
   window.selektorEditor = state.editor;
   updateButtons();
   await Promise.all([loadDrafts(), loadVersions(), loadAudit()]);
+}
+
+// Also after publishing or making a version live, so the line names the version that is live now.
+async function loadModelMeta() {
+  const info = await api("GET", "/decision-models/" + encodeURIComponent(state.model));
+  $("model-meta").textContent = `Live: version #${text(info.body.seq)} (${info.body.liveVersion}) by ${text(info.body.author)}; `
+    + `inputs: ${info.body.inputs.map((i) => i.name).join(", ")}; decisions: ${info.body.decisions.map((d) => d.name).join(", ")}`;
 }
 
 function updateButtons() {
@@ -156,7 +161,9 @@ $("save-draft").onclick = async () => {
     bad.id = "validation-error";
     bad.textContent = response.body.detail || ("The server answered " + response.status);
     panel.appendChild(bad);
-    appendList(panel, "Errors (element: problem)", (response.body.errors || []).map((e) => `${e.field}: ${e.message}`), "error");
+    // A broken cell is named by its table, row and column, as the editor shows them.
+    const where = (e) => (e.row ? `${e.decision} row ${e.row}` + (e.column ? `, column ${e.column}` : "") : e.field);
+    appendList(panel, "Errors (where: problem)", (response.body.errors || []).map((e) => `${where(e)}: ${e.message}`), "error");
     setStatus("Not saved: the draft has errors. Your edits stay in the editor.", "error");
   }
 };
@@ -244,11 +251,20 @@ function showImpact(report) {
   chart.replaceChildren();
   const max = Math.max(1, report.entering, report.leaving, report.discountChanged);
   for (const [label, value, id] of figures.slice(2)) {
+    // The label stands beside the bar, so that a short bar still says what it counts.
+    const row = document.createElement("div");
+    row.className = "bar-row";
+    const name = document.createElement("span");
+    name.className = "bar-label";
+    name.textContent = `${label}: ${value}`;
     const bar = document.createElement("div");
     bar.className = "bar " + id;
-    bar.style.width = Math.max(2, Math.round(value / max * 100)) + "%";
-    bar.textContent = `${label}: ${value}`;
-    chart.appendChild(bar);
+    bar.style.width = Math.max(1, Math.round(value / max * 100)) + "%";
+    const track = document.createElement("div");
+    track.className = "bar-track";
+    track.appendChild(bar);
+    row.append(name, track);
+    chart.appendChild(row);
   }
   const body = $("impact-groups").querySelector("tbody");
   body.replaceChildren();
@@ -269,7 +285,7 @@ $("publish").onclick = async () => {
   const response = await api("POST", `/decision-models/${state.model}/drafts/${state.draftId}/publish`, reason ? { reason } : {});
   if (!response.ok) { setStatus(response.body.detail || ("Not published: " + response.status), "error"); return; }
   setStatus(`Published as version #${response.body.seq} (${response.body.version}); it is live now.`, "ok");
-  await Promise.all([loadModels(), loadVersions(), loadAudit(), loadDrafts()]);
+  await Promise.all([loadModels(), loadModelMeta(), loadVersions(), loadAudit(), loadDrafts()]);
 };
 
 // --- lists ---
@@ -313,7 +329,7 @@ async function loadVersions() {
         const reason = prompt("Why make version #" + v.seq + " live again?") || "";
         const answer = await api("POST", `/decision-models/${state.model}/versions/${v.seq}/activate`, { reason });
         setStatus(answer.ok ? `Version #${v.seq} is live.` : (answer.body.detail || "Refused"), answer.ok ? "ok" : "error");
-        await Promise.all([loadModels(), loadVersions(), loadAudit()]);
+        await Promise.all([loadModels(), loadModelMeta(), loadVersions(), loadAudit()]);
       };
       action.appendChild(button);
     }

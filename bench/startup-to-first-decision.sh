@@ -5,7 +5,11 @@
 # The store (ExtendDB, in memory, on its own port) is started once before the runs and is not timed; an
 # untimed first start of the service defines the campaign from samples/campaigns/ in it. Builds the jar
 # if missing or older than the sources. Not a test: `mvn test` and CI never run it. Run from anywhere in a clone:
-#   bench/startup-to-first-decision.sh [--runs 3] [--port 18080] [--store-port 18081] [--timeout 120]
+#   bench/startup-to-first-decision.sh [--runs 3] [--port 18080] [--store-port 18081] [--timeout 120] [--lambda]
+# --lambda times the Lambda function instead (./mvnw -Plambda package): its JVM started as the Lambda Java runtime
+# would, against a local stand-in for the runtime API and API Gateway (port --port + 2), the clock running from the
+# launch until the first decision request, sent as an API Gateway event, is answered. Without SnapStart: a cold
+# start on a local machine, not Lambda's own figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,14 +17,16 @@ runs=3
 port=18080
 store_port=""
 timeout_s=120
+lambda=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --port) port="$2"; shift 2 ;;
     --store-port) store_port="$2"; shift 2 ;;
     --timeout) timeout_s="$2"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
-    *) echo "unknown option $1; known: --runs N --port P --store-port P --timeout S" >&2; exit 2 ;;
+    --lambda) lambda=true; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "unknown option $1; known: --runs N --port P --store-port P --timeout S --lambda" >&2; exit 2 ;;
   esac
 done
 store_port="${store_port:-$((port + 1))}"
@@ -48,6 +54,8 @@ stop_app() {
 }
 cleanup() {
   stop_app
+  [ -z "${runtime_pid:-}" ] || kill "$runtime_pid" 2>/dev/null || true
+  rm -f "$log.runtime"
   if [ -n "$store_started" ]; then
     EXTENDDB_PORT="$store_port" bin/extenddb stop >/dev/null || true
   fi
@@ -85,6 +93,25 @@ for p in "$port" "$store_port"; do
   fi
 done
 
+runtime_pid=""
+if $lambda; then
+  function_jar=target/lambda/quarkus-app/quarkus-run.jar
+  runtime_port=$((port + 2))
+  if [ ! -f "$function_jar" ] || [ -n "$(find src pom.xml -newer "$function_jar" -print -quit)" ]; then
+    ./mvnw -q -B -Plambda package -DskipTests
+  fi
+  if [ ! -s target/lambda/bench.classpath ] || [ pom.xml -nt target/lambda/bench.classpath ]; then
+    ./mvnw -q -B -Plambda dependency:build-classpath -Dmdep.outputFile=target/lambda/bench.classpath -Dmdep.includeScope=test
+  fi
+  [ -f target/lambda/test-classes/dev/selektor/bench/LocalLambdaRuntime.class ] || ./mvnw -q -B -Plambda test-compile
+  port_in_use "$runtime_port" && { echo "Port $runtime_port is already in use; pick another --port" >&2; exit 1; }
+  java -cp "target/lambda/test-classes:$(cat target/lambda/bench.classpath)" dev.selektor.bench.LocalLambdaRuntime "$runtime_port" \
+    >"$log.runtime" 2>&1 &
+  runtime_pid=$!
+  for _ in $(seq 1 100); do port_in_use "$runtime_port" && break; sleep 0.1; done
+  port_in_use "$runtime_port" || { echo "The local Lambda runtime did not start:" >&2; cat "$log.runtime" >&2; exit 1; }
+fi
+
 store_started=yes
 EXTENDDB_PORT="$store_port" EXTENDDB_DATA=":memory:" bin/extenddb start >/dev/null
 sleep 0.5
@@ -121,9 +148,37 @@ prepare_store() {
   stop_app
 }
 
+# The function, as the Lambda Java runtime starts it: no HTTP server of its own; it takes events from the runtime API.
+start_function() {
+  AWS_LAMBDA_RUNTIME_API="127.0.0.1:$runtime_port/_lambda_" java \
+    -Dselektor.dynamodb.endpoint="http://127.0.0.1:$store_port" \
+    -Dselektor.dynamodb.region=us-east-1 \
+    -Dselektor.dynamodb.access-key-id=AKIAIOSFODNN7EXAMPLE \
+    -Dselektor.dynamodb.secret-access-key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY \
+    -Dselektor.dynamodb.table-prefix=selektor-bench- \
+    -Dselektor.outbox.relay-enabled=false \
+    -jar "$function_jar" >"$log" 2>&1 &
+  app_pid=$!
+}
+
+# Sets elapsed_ms: one request, held by the local runtime until the starting function takes it.
+one_lambda_run() {
+  local start status
+  start=$(now_ms)
+  start_function
+  status=$(curl -s -o /dev/null -w '%{http_code}' --max-time "$timeout_s" -u checkout:checkout -X POST \
+    -H 'Content-Type: application/json' --data "$body" "http://127.0.0.1:$runtime_port/campaigns/black-week-tech/decisions" || true)
+  [ "$status" = "200" ] || fail_with_log "The function did not answer the decision with 200 within ${timeout_s}s (status: ${status:-none})"
+  elapsed_ms=$(( $(now_ms) - start ))
+}
+
 # Sets elapsed_ms; runs in this shell (not in $(...)) so that cleanup knows the pid to stop.
 one_run() {
   local start status
+  if $lambda; then
+    one_lambda_run
+    return 0
+  fi
   start=$(now_ms)
   start_app
   while :; do
@@ -148,7 +203,7 @@ for i in $(seq 1 "$runs"); do
   one_run
   stop_app
   results+=("$elapsed_ms")
-  echo "Run $i: JVM start to first decision: $elapsed_ms ms"
+  echo "Run $i: JVM start to first decision$($lambda && echo " (Lambda function)"): $elapsed_ms ms"
 done
 
 sorted=($(printf '%s\n' "${results[@]}" | sort -n))
@@ -158,4 +213,4 @@ if [ $((n % 2)) -eq 1 ]; then
 else
   median=$(( (sorted[n / 2 - 1] + sorted[n / 2]) / 2 ))
 fi
-echo "JVM start to first decision: median $median ms over $n runs (${results[*]} ms); java: $(java -version 2>&1 | head -1)"
+echo "JVM start to first decision$($lambda && echo " (Lambda function, local runtime API, no SnapStart)"): median $median ms over $n runs (${results[*]} ms); java: $(java -version 2>&1 | head -1)"

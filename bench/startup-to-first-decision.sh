@@ -6,10 +6,10 @@
 # untimed first start of the service defines the campaign from samples/campaigns/ in it. Builds the jar
 # if missing or older than the sources. Not a test: `mvn test` and CI never run it. Run from anywhere in a clone:
 #   bench/startup-to-first-decision.sh [--runs 3] [--port 18080] [--store-port 18081] [--timeout 120] [--lambda]
-# --lambda times the Lambda function instead (./mvnw -Plambda package): its JVM started as the Lambda Java runtime
-# would, against a local stand-in for the runtime API and API Gateway (port --port + 2), the clock running from the
-# launch until the first decision request, sent as an API Gateway event, is answered. Without SnapStart: a cold
-# start on a local machine, not Lambda's own figure.
+# --lambda times the Lambda function instead (./mvnw -Plambda package): a fresh JVM with the function's jar loads
+# the handler of deploy/aws/template.yaml, as the Lambda Java runtime does, and hands it one API Gateway event for the
+# decision (src/test-lambda/java/dev/selektor/bench/LambdaColdStart.java); the figure runs from the JVM's start to
+# the answer. A cold start on this machine without SnapStart, not Lambda's own figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,8 +54,6 @@ stop_app() {
 }
 cleanup() {
   stop_app
-  [ -z "${runtime_pid:-}" ] || kill "$runtime_pid" 2>/dev/null || true
-  rm -f "$log.runtime"
   if [ -n "$store_started" ]; then
     EXTENDDB_PORT="$store_port" bin/extenddb stop >/dev/null || true
   fi
@@ -93,23 +91,12 @@ for p in "$port" "$store_port"; do
   fi
 done
 
-runtime_pid=""
 if $lambda; then
-  function_jar=target/lambda/quarkus-app/quarkus-run.jar
-  runtime_port=$((port + 2))
-  if [ ! -f "$function_jar" ] || [ -n "$(find src pom.xml -newer "$function_jar" -print -quit)" ]; then
+  function_jar=target/lambda/selektor-0.1.0-SNAPSHOT-runner.jar
+  if [ ! -f "$function_jar" ] || [ ! -f target/lambda/test-classes/dev/selektor/bench/LambdaColdStart.class ] \
+      || [ -n "$(find src pom.xml -newer "$function_jar" -print -quit)" ]; then
     ./mvnw -q -B -Plambda package -DskipTests
   fi
-  if [ ! -s target/lambda/bench.classpath ] || [ pom.xml -nt target/lambda/bench.classpath ]; then
-    ./mvnw -q -B -Plambda dependency:build-classpath -Dmdep.outputFile=target/lambda/bench.classpath -Dmdep.includeScope=test
-  fi
-  [ -f target/lambda/test-classes/dev/selektor/bench/LocalLambdaRuntime.class ] || ./mvnw -q -B -Plambda test-compile
-  port_in_use "$runtime_port" && { echo "Port $runtime_port is already in use; pick another --port" >&2; exit 1; }
-  java -cp "target/lambda/test-classes:$(cat target/lambda/bench.classpath)" dev.selektor.bench.LocalLambdaRuntime "$runtime_port" \
-    >"$log.runtime" 2>&1 &
-  runtime_pid=$!
-  for _ in $(seq 1 100); do port_in_use "$runtime_port" && break; sleep 0.1; done
-  port_in_use "$runtime_port" || { echo "The local Lambda runtime did not start:" >&2; cat "$log.runtime" >&2; exit 1; }
 fi
 
 store_started=yes
@@ -148,28 +135,18 @@ prepare_store() {
   stop_app
 }
 
-# The function, as the Lambda Java runtime starts it: no HTTP server of its own; it takes events from the runtime API.
-start_function() {
-  AWS_LAMBDA_RUNTIME_API="127.0.0.1:$runtime_port/_lambda_" java \
-    -Dselektor.dynamodb.endpoint="http://127.0.0.1:$store_port" \
+# Sets elapsed_ms: one cold start of the function and its first decision, timed inside its JVM from the JVM's start.
+one_lambda_run() {
+  java -Dselektor.dynamodb.endpoint="http://127.0.0.1:$store_port" \
     -Dselektor.dynamodb.region=us-east-1 \
     -Dselektor.dynamodb.access-key-id=AKIAIOSFODNN7EXAMPLE \
     -Dselektor.dynamodb.secret-access-key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY \
     -Dselektor.dynamodb.table-prefix=selektor-bench- \
     -Dselektor.outbox.relay-enabled=false \
-    -jar "$function_jar" >"$log" 2>&1 &
-  app_pid=$!
-}
-
-# Sets elapsed_ms: one request, held by the local runtime until the starting function takes it.
-one_lambda_run() {
-  local start status
-  start=$(now_ms)
-  start_function
-  status=$(curl -s -o /dev/null -w '%{http_code}' --max-time "$timeout_s" -u checkout:checkout -X POST \
-    -H 'Content-Type: application/json' --data "$body" "http://127.0.0.1:$runtime_port/campaigns/black-week-tech/decisions" || true)
-  [ "$status" = "200" ] || fail_with_log "The function did not answer the decision with 200 within ${timeout_s}s (status: ${status:-none})"
-  elapsed_ms=$(( $(now_ms) - start ))
+    -cp "target/lambda/test-classes:$function_jar" dev.selektor.bench.LambdaColdStart "$body" >"$log" 2>&1 \
+    || fail_with_log "The function's cold start failed"
+  elapsed_ms=$(sed -n 's/^cold-start-ms=\([0-9]*\) ok=true$/\1/p' "$log")
+  [ -n "$elapsed_ms" ] || fail_with_log "The function printed no figure"
 }
 
 # Sets elapsed_ms; runs in this shell (not in $(...)) so that cleanup knows the pid to stop.
@@ -213,4 +190,4 @@ if [ $((n % 2)) -eq 1 ]; then
 else
   median=$(( (sorted[n / 2 - 1] + sorted[n / 2]) / 2 ))
 fi
-echo "JVM start to first decision$($lambda && echo " (Lambda function, local runtime API, no SnapStart)"): median $median ms over $n runs (${results[*]} ms); java: $(java -version 2>&1 | head -1)"
+echo "JVM start to first decision$($lambda && echo " (Lambda function handler, no SnapStart)"): median $median ms over $n runs (${results[*]} ms); java: $(java -version 2>&1 | head -1)"

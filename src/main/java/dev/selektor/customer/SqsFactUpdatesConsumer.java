@@ -1,5 +1,6 @@
 package dev.selektor.customer;
 
+import dev.selektor.common.RetryLoop;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.messaging.Queues;
 import io.quarkus.runtime.ShutdownEvent;
@@ -86,41 +87,17 @@ public class SqsFactUpdatesConsumer {
     }
 
     private void consume() {
-        Queues.Queue queue = null;
-        long backoff = 250;
-        boolean failing = false;
-        while (!stopping) {
-            try {
-                if (queue == null) {
-                    queue = queues.queue(Queues.CUSTOMER_FACTS, config.factUpdates().maxReceives());
-                }
-                String url = queue.url();
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(10)
-                        .visibilityTimeout((int) config.factUpdates().visibilityTimeout().toSeconds())).messages();
-                if (!messages.isEmpty() && !handle(queue, messages)) {
-                    return; // crashed on purpose
-                }
-                if (failing) {
-                    LOG.info("Taking fact updates from SQS works again");
-                    failing = false;
-                }
-                backoff = 250;
-            } catch (RuntimeException e) {
-                if (stopping || Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                if (!failing) {
-                    LOG.warn("Cannot take fact updates from SQS, retrying: " + e.getMessage());
-                    failing = true;
-                }
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 10_000);
+        Queues.Queue[] queue = {null};
+        RetryLoop.run("Taking fact updates from SQS", LOG, () -> stopping, () -> {
+            if (queue[0] == null) {
+                queue[0] = queues.queue(Queues.CUSTOMER_FACTS, config.factUpdates().maxReceives());
             }
-        }
+            String url = queue[0].url();
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(10)
+                    .visibilityTimeout((int) config.factUpdates().visibilityTimeout().toSeconds())).messages();
+            // false: crashed on purpose (the crash test)
+            return messages.isEmpty() || handle(queue[0], messages);
+        });
     }
 
     /** @return false when the consumer is to die here (the crash test) */

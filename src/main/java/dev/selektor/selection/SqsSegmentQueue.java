@@ -2,6 +2,7 @@ package dev.selektor.selection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selektor.common.RetryLoop;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.messaging.Queues;
 import io.quarkus.runtime.ShutdownEvent;
@@ -93,49 +94,27 @@ public class SqsSegmentQueue implements SegmentHandOut {
     }
 
     private void work() {
-        long backoff = 250;
-        boolean failing = false;
         int visibility = (int) config.selection().segmentVisibility().toSeconds();
-        while (!stopping) {
-            try {
-                Queues.Queue queue = queue();
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(1)
-                        .waitTimeSeconds(10).visibilityTimeout(visibility)).messages();
-                for (Message m : messages) {
-                    JsonNode body = readBody(m);
-                    if (body == null) {
-                        sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
-                        continue;
-                    }
-                    LOG.infof("Working on segment %d of run %s", body.path("segment").asInt(), body.path("runId").asText());
-                    boolean finished = processor.processSegment(body.path("runId").asText(), body.path("segment").asInt(),
-                            () -> sqs.changeMessageVisibility(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle())
-                                    .visibilityTimeout(visibility)));
-                    if (finished) {
-                        sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
-                    }
+        RetryLoop.run("Taking selection segments from the queue", LOG, () -> stopping, () -> {
+            Queues.Queue queue = queue();
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(1)
+                    .waitTimeSeconds(10).visibilityTimeout(visibility)).messages();
+            for (Message m : messages) {
+                JsonNode body = readBody(m);
+                if (body == null) {
+                    sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
+                    continue;
                 }
-                if (failing) {
-                    LOG.info("Taking selection segments from the queue works again");
-                    failing = false;
+                LOG.infof("Working on segment %d of run %s", body.path("segment").asInt(), body.path("runId").asText());
+                boolean finished = processor.processSegment(body.path("runId").asText(), body.path("segment").asInt(),
+                        () -> sqs.changeMessageVisibility(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle())
+                                .visibilityTimeout(visibility)));
+                if (finished) {
+                    sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
                 }
-                backoff = 250;
-            } catch (RuntimeException e) {
-                if (stopping || Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                if (!failing) {
-                    LOG.warn("Segment worker failed, retrying: " + e.getMessage());
-                    failing = true;
-                }
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                backoff = Math.min(backoff * 2, 10_000);
             }
-        }
+            return true;
+        });
     }
 
     private JsonNode readBody(Message m) {

@@ -54,8 +54,11 @@ class TckDecisionTableTest {
 
     @TestFactory
     Stream<DynamicNode> everyCaseOfTheSubset() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(TCK), () -> "No copy of the DMN TCK test cases at " + TCK.toAbsolutePath()
-                + " (set -Dselektor.tck.dir); the TCK subset was not run");
+        if (!Files.isDirectory(TCK)) {
+            // Shown as one skipped test, so that a run without the copy says so instead of passing silently.
+            return Stream.of(DynamicTest.dynamicTest("DMN TCK subset", () -> Assumptions.abort("No copy of the DMN TCK test cases at "
+                    + TCK.toAbsolutePath() + " (set -Dselektor.tck.dir); the TCK subset was not run")));
+        }
         List<DynamicNode> folders = new ArrayList<>();
         for (String folder : SUBSET) {
             folders.add(DynamicContainer.dynamicContainer(folder, casesOf(TCK.resolve(folder))));

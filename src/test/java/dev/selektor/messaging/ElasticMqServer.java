@@ -9,15 +9,20 @@ import java.util.concurrent.TimeUnit;
 
 /** A real SQS-compatible server (ElasticMQ, in memory) for tests, run by {@code bin/elasticmq} from its Maven jars. */
 public final class ElasticMqServer {
-    private final int port;
+    private int port;
+    private boolean startedOnce;
 
     public ElasticMqServer() {
+        this.port = freePort();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "elasticmq-stop"));
+    }
+
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "elasticmq-stop"));
     }
 
     public URI endpoint() {
@@ -25,7 +30,19 @@ public final class ElasticMqServer {
     }
 
     public synchronized void start() {
-        script("start");
+        // As for ExtendDB: a port found free may be taken before the server binds it; the first start tries another.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                script("start");
+                startedOnce = true;
+                return;
+            } catch (IllegalStateException e) {
+                if (startedOnce || attempt == 5) {
+                    throw e;
+                }
+                port = freePort();
+            }
+        }
     }
 
     public synchronized void stop() {

@@ -13,16 +13,13 @@ import java.util.concurrent.TimeUnit;
  * Its data lives in a temporary folder that outlives a stop, so a test can restart the broker and keep the topic.
  */
 public final class KafkaBroker {
-    private final int port;
-    private final Path data;
+    private int port;
+    private boolean startedOnce;
+    private Path data;
 
     public KafkaBroker() {
         this.port = freePortPair();
-        try {
-            this.data = Files.createTempDirectory("selektor-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.data = newDataDir();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "kafka-broker-stop"));
     }
 
@@ -31,7 +28,22 @@ public final class KafkaBroker {
     }
 
     public synchronized void start() {
-        script("start");
+        // A port pair found free may be taken before the broker binds it; the first start tries another pair. A
+        // restart keeps its ports, since clients know them.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                script("start");
+                startedOnce = true;
+                return;
+            } catch (IllegalStateException e) {
+                if (startedOnce || attempt == 5) {
+                    throw e;
+                }
+                port = freePortPair();
+                // The storage is formatted for the controller's address: a new pair needs new storage.
+                data = newDataDir();
+            }
+        }
     }
 
     public synchronized void stop() {
@@ -53,6 +65,14 @@ public final class KafkaBroker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: bin/kafka " + command, e);
+        }
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("selektor-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,9 +19,10 @@ public final class ExtendDbServer {
     public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     private static final Path BINARY = Path.of("node_modules/@extenddb/linux-x64/extenddb");
 
-    private final int port;
+    private int port;
     private final Path workDir;
     private Process process;
+    private boolean startedOnce;
 
     public ExtendDbServer() {
         this.port = freePort();
@@ -40,6 +41,23 @@ public final class ExtendDbServer {
         if (process != null && process.isAlive()) {
             return;
         }
+        // A port found free can be taken by another process before ExtendDB binds it (other stand-ins start at the
+        // same time): on the first start, take another one. A restart keeps its port, since clients know it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOnPort();
+                startedOnce = true;
+                return;
+            } catch (IllegalStateException e) {
+                if (startedOnce || attempt == 5 || !log().contains("Address in use")) {
+                    throw e;
+                }
+                port = freePort();
+            }
+        }
+    }
+
+    private void startOnPort() {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("ExtendDB is not installed at " + BINARY.toAbsolutePath()
                     + ": run 'npm ci' in the project folder (./mvnw does it when node_modules is missing)");

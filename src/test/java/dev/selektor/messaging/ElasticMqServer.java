@@ -1,5 +1,6 @@
 package dev.selektor.messaging;
 
+import dev.selektor.storage.FirstStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -30,18 +31,11 @@ public final class ElasticMqServer {
     }
 
     public synchronized void start() {
-        // As for ExtendDB: a port found free may be taken before the server binds it; the first start tries another.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                script("start");
-                startedOnce = true;
-                return;
-            } catch (IllegalStateException e) {
-                if (startedOnce || attempt == 5) {
-                    throw e;
-                }
-                port = freePort();
-            }
+        if (startedOnce) {
+            script("start");
+        } else {
+            FirstStart.onAFreePort(() -> script("start"), e -> true, () -> port = freePort());
+            startedOnce = true;
         }
     }
 

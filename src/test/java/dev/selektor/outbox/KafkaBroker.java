@@ -1,5 +1,6 @@
 package dev.selektor.outbox;
 
+import dev.selektor.storage.FirstStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,21 +29,15 @@ public final class KafkaBroker {
     }
 
     public synchronized void start() {
-        // A port pair found free may be taken before the broker binds it; the first start tries another pair. A
-        // restart keeps its ports, since clients know them.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                script("start");
-                startedOnce = true;
-                return;
-            } catch (IllegalStateException e) {
-                if (startedOnce || attempt == 5) {
-                    throw e;
-                }
+        if (startedOnce) {
+            script("start");
+        } else {
+            // The storage is formatted for the controller's address: a new pair needs new storage.
+            FirstStart.onAFreePort(() -> script("start"), e -> true, () -> {
                 port = freePortPair();
-                // The storage is formatted for the controller's address: a new pair needs new storage.
                 data = newDataDir();
-            }
+            });
+            startedOnce = true;
         }
     }
 

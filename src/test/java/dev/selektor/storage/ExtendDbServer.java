@@ -41,19 +41,11 @@ public final class ExtendDbServer {
         if (process != null && process.isAlive()) {
             return;
         }
-        // A port found free can be taken by another process before ExtendDB binds it (other stand-ins start at the
-        // same time): on the first start, take another one. A restart keeps its port, since clients know it.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                startOnPort();
-                startedOnce = true;
-                return;
-            } catch (IllegalStateException e) {
-                if (startedOnce || attempt == 5 || !log().contains("Address in use")) {
-                    throw e;
-                }
-                port = freePort();
-            }
+        if (startedOnce) {
+            startOnPort();
+        } else {
+            FirstStart.onAFreePort(this::startOnPort, e -> log().contains("Address in use"), () -> port = freePort());
+            startedOnce = true;
         }
     }
 

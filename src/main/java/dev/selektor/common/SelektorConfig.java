@@ -33,6 +33,17 @@ public interface SelektorConfig {
 
     FactUpdates factUpdates();
 
+    Decision decision();
+
+    interface Decision {
+        /**
+         * Whether campaign tables are evaluated by their compiled form (the engine remains the fallback for any
+         * construct the compiler does not cover); off, the Drools engine evaluates every decision.
+         */
+        @WithDefault("true")
+        boolean compiledTables();
+    }
+
     interface Sqs {
         /** Unset: AWS's regional endpoint. Set (e.g. http://127.0.0.1:9324): an SQS-compatible server there. */
         Optional<java.net.URI> endpoint();

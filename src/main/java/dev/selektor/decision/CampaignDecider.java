@@ -34,14 +34,13 @@ public final class CampaignDecider {
                            ContactPressure contactPressure) {
         PolicyRules.Evaluation policy = policies.evaluate(
                 new PolicySubject(facts, campaign.campaignId(), campaign.holdoutPercent(), contactPressure));
-        Map<String, Object> customer = CustomerContext.of(facts);
-        Map<String, Object> inputs = inputsUsed(model, customer, runDate);
+        Map<String, Object> inputs = inputsUsed(model, facts, runDate);
         if (policy.vetoBeforeModel().isPresent()) {
             Outcome outcome = Outcome.rejectedBy(policy.vetoBeforeModel().get().name());
             Explanation explanation = new Explanation(holdoutNotApplicable(policy.checks()), List.of(), inputs, List.of());
             return new Decision(campaign.campaignId(), facts.customerId(), outcome, model.version(), runDate, explanation, Optional.empty());
         }
-        ModelResult result = CampaignModelEvaluator.evaluate(model, customer, runDate);
+        ModelResult result = CampaignModelEvaluator.evaluate(model, facts, runDate);
         Outcome outcome;
         if (result instanceof ModelResult.Eligible e) {
             outcome = policy.heldOut() ? new Outcome.HeldOut() : new Outcome.Selected(e.discountPercent(), e.reason());
@@ -69,10 +68,10 @@ public final class CampaignDecider {
         return adjusted;
     }
 
-    private static Map<String, Object> inputsUsed(DecisionModel model, Map<String, Object> customer, LocalDate runDate) {
+    private static Map<String, Object> inputsUsed(DecisionModel model, CustomerFacts facts, LocalDate runDate) {
         Map<String, Object> inputs = new LinkedHashMap<>();
         for (String field : model.customerFieldsUsed()) {
-            inputs.put("Customer." + field, customer.get(field));
+            inputs.put("Customer." + field, CustomerContext.field(facts, field));
         }
         if (model.usesRunDate()) {
             inputs.put("Run Date", runDate);

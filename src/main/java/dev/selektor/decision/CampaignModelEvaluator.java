@@ -1,11 +1,14 @@
 package dev.selektor.decision;
 
+import dev.selektor.customer.CustomerFacts;
+import dev.selektor.decision.compiled.FastPath;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNMessage;
@@ -19,7 +22,22 @@ public final class CampaignModelEvaluator {
     private CampaignModelEvaluator() {
     }
 
-    public static ModelResult evaluate(DecisionModel model, Map<String, Object> customer, LocalDate runDate) {
+    /**
+     * The model's answer for one customer: from its compiled tables when it has them and they can decide this
+     * customer, else from the engine.
+     */
+    public static ModelResult evaluate(DecisionModel model, CustomerFacts facts, LocalDate runDate) {
+        if (model.fastPath() instanceof FastPath.Compiled compiled) {
+            ModelResult result = compiled.model().evaluate(facts, runDate);
+            if (result != null) {
+                return result;
+            }
+        }
+        return evaluateWithEngine(model, CustomerContext.of(facts), runDate);
+    }
+
+    /** The model's answer as the Drools engine gives it, whatever the model's compiled form. */
+    public static ModelResult evaluateWithEngine(DecisionModel model, Map<String, Object> customer, LocalDate runDate) {
         DMNContext context = model.runtime().newContext();
         context.set(CampaignConventions.CUSTOMER, customer);
         context.set(CampaignConventions.RUN_DATE, runDate);
@@ -38,7 +56,15 @@ public final class CampaignModelEvaluator {
                 || selection.getEvaluationStatus() == DMNDecisionResult.DecisionEvaluationStatus.FAILED) {
             return new ModelResult.Failed(matched, messages);
         }
-        Object value = selection.getResult();
+        return classify(selection.getResult(), matched, messages, () -> priority(result, messages));
+    }
+
+    /**
+     * What a value of {@code Selection} means under the contract. Shared with the compiled tables, which classify
+     * each rule's literal outputs once, so both paths give the same answer for the same value.
+     */
+    public static ModelResult classify(Object value, List<MatchedRule> matched, List<String> messages,
+                                       Supplier<Optional<BigDecimal>> priority) {
         if (value == null) {
             return new ModelResult.NoRuleMatched(matched, messages);
         }
@@ -64,7 +90,7 @@ public final class CampaignModelEvaluator {
             messages.add("ERROR Selection.discountPercent must lie in (0, 100] for an eligible customer, was " + discount);
             return new ModelResult.Failed(matched, messages);
         }
-        return new ModelResult.Eligible(percent, reasonText, priority(result, messages), matched, messages);
+        return new ModelResult.Eligible(percent, reasonText, priority.get(), matched, messages);
     }
 
     private static Optional<BigDecimal> priority(DMNResult result, List<String> messages) {

@@ -26,4 +26,23 @@ public final class CustomerContext {
         context.put("categories", facts.categories());
         return context;
     }
+
+    /** One fact as {@link #of} gives it, without building the whole context. */
+    public static Object field(CustomerFacts facts, String name) {
+        return switch (name) {
+            case "customerId" -> facts.customerId();
+            case "segment" -> facts.segment().name();
+            case "country" -> facts.country();
+            case "birthDate" -> facts.birthDate().orElse(null);
+            case "memberSince" -> facts.memberSince();
+            case "marketingConsent" -> facts.marketingConsent();
+            case "fraudFlag" -> facts.fraudFlag();
+            case "orders12m" -> BigDecimal.valueOf(facts.orders12m());
+            case "revenue12m" -> facts.revenue12m();
+            case "returnRate12m" -> facts.returnRate12m();
+            case "lastOrderDate" -> facts.lastOrderDate().orElse(null);
+            case "categories" -> facts.categories();
+            default -> throw new IllegalArgumentException("no customer fact " + name);
+        };
+    }
 }

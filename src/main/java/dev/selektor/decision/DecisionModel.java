@@ -1,5 +1,6 @@
 package dev.selektor.decision;
 
+import dev.selektor.decision.compiled.FastPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.kie.dmn.api.core.DMNRuntime;
  * @param customerFieldsUsed the customer facts the model's expressions refer to, for explanations
  * @param usesRunDate whether the model's expressions refer to {@code Run Date}
  * @param campaignProblems why this model cannot drive a campaign; empty when it can
+ * @param fastPath the compiled form of the campaign decisions, or why the engine evaluates them
  */
 public record DecisionModel(
         String name,
@@ -26,7 +28,8 @@ public record DecisionModel(
         boolean usesRunDate,
         boolean hasPriority,
         List<ModelProblem> warnings,
-        List<ModelProblem> campaignProblems) {
+        List<ModelProblem> campaignProblems,
+        FastPath fastPath) {
 
     public boolean isCampaignModel() {
         return campaignProblems.isEmpty();
@@ -39,5 +42,11 @@ public record DecisionModel(
     public String annotation(String decisionName, int row) {
         List<String> rows = rowAnnotations.get(decisionName);
         return rows == null || row < 1 || row > rows.size() ? null : rows.get(row - 1);
+    }
+
+    /** The same model evaluated by the engine alone: for comparisons of the two paths. */
+    public DecisionModel engineOnly() {
+        return new DecisionModel(name, version, content, runtime, model, rowAnnotations, customerFieldsUsed, usesRunDate,
+                hasPriority, warnings, campaignProblems, new FastPath.Engine("engine only, for comparison"));
     }
 }

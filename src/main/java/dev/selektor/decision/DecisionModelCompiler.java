@@ -1,5 +1,7 @@
 package dev.selektor.decision;
 
+import dev.selektor.decision.compiled.FastPath;
+import dev.selektor.decision.compiled.TableCompiler;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,16 @@ public final class DecisionModelCompiler {
     private static final Pattern RUN_DATE = Pattern.compile("\\bRun Date\\b");
 
     private final DMNValidator validator = DMNValidatorFactory.newValidator();
+    private final boolean compileTables;
+
+    public DecisionModelCompiler() {
+        this(true);
+    }
+
+    /** @param compileTables whether campaign tables get their compiled form (off: the engine evaluates everything) */
+    public DecisionModelCompiler(boolean compileTables) {
+        this.compileTables = compileTables;
+    }
 
     /**
      * @param source where the bytes come from, named in messages (a file name, or a draft)
@@ -104,10 +116,24 @@ public final class DecisionModelCompiler {
         }
         List<String> customerFieldsUsed = CampaignConventions.CUSTOMER_FIELDS.keySet().stream()
                 .filter(fields::contains).toList();
+        Map<String, List<String>> annotations = rowAnnotations(model);
+        FastPath fastPath;
+        if (!campaignProblems.isEmpty()) {
+            fastPath = new FastPath.Engine("not a campaign model");
+        } else if (!compileTables) {
+            fastPath = new FastPath.Engine("compiled tables are switched off (selektor.decision.compiled-tables)");
+        } else {
+            fastPath = TableCompiler.compile(model, (decision, row) -> annotation(annotations, decision, row));
+        }
         return new DecisionModel(model.getName(), ModelVersion.of(content), content.clone(), runtime, model,
-                rowAnnotations(model), customerFieldsUsed, RUN_DATE.matcher(text).find(),
+                annotations, customerFieldsUsed, RUN_DATE.matcher(text).find(),
                 model.getDecisionByName(CampaignConventions.PRIORITY) != null,
-                List.copyOf(problems), List.copyOf(campaignProblems));
+                List.copyOf(problems), List.copyOf(campaignProblems), fastPath);
+    }
+
+    private static String annotation(Map<String, List<String>> annotations, String decision, int row) {
+        List<String> rows = annotations.get(decision);
+        return rows == null || row < 1 || row > rows.size() ? null : rows.get(row - 1);
     }
 
     private static Map<String, List<String>> rowAnnotations(DMNModel model) {

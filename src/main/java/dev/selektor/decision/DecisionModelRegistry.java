@@ -34,12 +34,13 @@ public class DecisionModelRegistry {
     private final AtomicReference<Map<String, DecisionModel>> models = new AtomicReference<>(Map.of());
     private final Map<String, DecisionModel> folderModels = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, DecisionModel> earlier = new java.util.concurrent.ConcurrentHashMap<>();
-    private final DecisionModelCompiler compiler = new DecisionModelCompiler();
+    private DecisionModelCompiler compiler;
     private volatile PolicyRules policies;
 
     @PostConstruct
     void load() {
         long start = System.nanoTime();
+        compiler = new DecisionModelCompiler(config.decision().compiledTables());
         try {
             Path modelDir = Path.of(config.models().dir());
             Map<String, DecisionModel> loaded = DecisionModelFolder.load(modelDir, compiler);
@@ -47,7 +48,7 @@ public class DecisionModelRegistry {
             policies = PolicyRulesLoader.load(Path.of(config.rules().dir()));
             models.set(loaded);
             loaded.values().forEach(m -> {
-                LOG.infof("Decision model %s version %s loaded", m.name(), m.version());
+                LOG.infof("Decision model %s version %s loaded (%s)", m.name(), m.version(), m.fastPath().describe());
                 m.warnings().forEach(w -> LOG.warnf("Decision model %s: %s", m.name(), w));
             });
             LOG.infof("Loaded %d decision models and %d policies in %d ms", loaded.size(), policies.policies().size(),

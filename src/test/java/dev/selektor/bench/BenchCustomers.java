@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * {@link dev.selektor.customer.SyntheticCustomers} (the demo data of bin/run): changing the demo mix must not
  * silently change what published benchmark figures mean.
  */
-final class BenchCustomers {
+public final class BenchCustomers {
     static final List<String> CATEGORIES = List.of("fashion", "electronics", "home", "toys", "beauty", "sports", "books");
     /** Share of customers who ever bought in each category of {@link #CATEGORIES}. */
     private static final double[] CATEGORY_SHARE = {0.45, 0.35, 0.30, 0.12, 0.25, 0.20, 0.15};
@@ -39,7 +39,7 @@ final class BenchCustomers {
     }
 
     /** {@code count} customers whose dates never lie after {@code runDate}. */
-    static CustomerFacts[] generate(int count, long seed, LocalDate runDate) {
+    public static CustomerFacts[] generate(int count, long seed, LocalDate runDate) {
         BenchCustomers generator = new BenchCustomers(seed, runDate);
         CustomerFacts[] customers = new CustomerFacts[count];
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,181 @@
+package dev.selektor.decision.compiled;
+
+import dev.selektor.customer.CustomerFacts;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One input of a compiled table: an input expression of a form the compiler recognises, read straight from the
+ * customer's facts instead of from a FEEL context built for the engine. The forms are the ones campaign tables
+ * use: a fact ({@code Customer.revenue12m}), the run date, {@code list contains(Customer.categories, "x")},
+ * days since a date ({@code (Run Date - Customer.lastOrderDate).days}) and full years since a date
+ * ({@code years and months duration(Customer.memberSince, Run Date).years}). Anything else is not compiled.
+ */
+final class Column {
+
+    /** Where the value comes from. */
+    enum Source {
+        CUSTOMER_ID("customerId", ValueType.STRING), SEGMENT("segment", ValueType.STRING), COUNTRY("country", ValueType.STRING),
+        BIRTH_DATE("birthDate", ValueType.DATE), MEMBER_SINCE("memberSince", ValueType.DATE),
+        MARKETING_CONSENT("marketingConsent", ValueType.BOOLEAN), FRAUD_FLAG("fraudFlag", ValueType.BOOLEAN),
+        ORDERS("orders12m", ValueType.NUMBER), REVENUE("revenue12m", ValueType.NUMBER), RETURN_RATE("returnRate12m", ValueType.NUMBER),
+        LAST_ORDER_DATE("lastOrderDate", ValueType.DATE), CATEGORIES("categories", null), RUN_DATE("Run Date", ValueType.DATE);
+
+        final String field;
+        final ValueType type;
+
+        Source(String field, ValueType type) {
+            this.field = field;
+            this.type = type;
+        }
+
+        static Optional<Source> ofField(String field) {
+            for (Source source : values()) {
+                if (source != RUN_DATE && source.field.equals(field)) {
+                    return Optional.of(source);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** What is done with the source value. */
+    enum Op { VALUE, DAYS_SINCE, YEARS_SINCE, CONTAINS }
+
+    private static final Pattern FACT = Pattern.compile("Customer\\.([A-Za-z0-9_]+)");
+    private static final Pattern CONTAINS = Pattern.compile("list contains\\(Customer\\.categories, \"([^\"\\\\]*)\"\\)");
+    private static final Pattern DAYS_SINCE = Pattern.compile("\\(Run Date - Customer\\.([A-Za-z0-9_]+)\\)\\.days");
+    private static final Pattern YEARS_SINCE = Pattern.compile("years and months duration\\(Customer\\.([A-Za-z0-9_]+), Run Date\\)\\.years");
+
+    final Source source;
+    final Op op;
+    final ValueType type;
+    final String text;
+    private final String operand;
+    /** The input's allowed values (string inputs only); null when it lists none. */
+    private final String[] allowed;
+
+    private Column(Source source, Op op, ValueType type, String text, String operand, String[] allowed) {
+        this.source = source;
+        this.op = op;
+        this.type = type;
+        this.text = text;
+        this.operand = operand;
+        this.allowed = allowed;
+    }
+
+    Column withAllowedValues(String[] values) throws NotCompilable {
+        if (type != ValueType.STRING) {
+            throw new NotCompilable("allowed input values on the " + type.name().toLowerCase() + " input \"" + text + "\"");
+        }
+        return new Column(source, op, type, text, operand, values.clone());
+    }
+
+    /** The column an input expression stands for, or why it is not one the compiler knows. */
+    static Column of(String expression) throws NotCompilable {
+        String text = expression == null ? "" : expression.strip().replaceAll("\\s+", " ");
+        Matcher m;
+        if (text.equals("Run Date")) {
+            return new Column(Source.RUN_DATE, Op.VALUE, ValueType.DATE, text, null, null);
+        }
+        if ((m = FACT.matcher(text)).matches()) {
+            Source source = fact(m.group(1), text);
+            if (source.type == null) {
+                throw new NotCompilable("the input expression \"" + text + "\" (a list as a table input)");
+            }
+            return new Column(source, Op.VALUE, source.type, text, null, null);
+        }
+        if ((m = CONTAINS.matcher(text)).matches()) {
+            return new Column(Source.CATEGORIES, Op.CONTAINS, ValueType.BOOLEAN, text, m.group(1), null);
+        }
+        if ((m = DAYS_SINCE.matcher(text)).matches() || (m = YEARS_SINCE.matcher(text)).matches()) {
+            Source source = fact(m.group(1), text);
+            if (source.type != ValueType.DATE) {
+                throw new NotCompilable("the input expression \"" + text + "\" (date arithmetic on a " + source.field + ")");
+            }
+            Op op = text.startsWith("(") ? Op.DAYS_SINCE : Op.YEARS_SINCE;
+            return new Column(source, op, ValueType.NUMBER, text, null, null);
+        }
+        throw new NotCompilable("the expression \"" + text + "\"");
+    }
+
+    private static Source fact(String field, String text) throws NotCompilable {
+        return Source.ofField(field).orElseThrow(() -> new NotCompilable("the expression \"" + text + "\" (no such customer fact)"));
+    }
+
+    /** Reads this column into slot {@code index} of {@code in}. */
+    void read(Inputs in, int index) {
+        CustomerFacts facts = in.facts;
+        switch (op) {
+            case VALUE -> {
+                switch (source) {
+                    case ORDERS -> in.setLong(index, facts.orders12m());
+                    case REVENUE -> in.setDecimal(index, facts.revenue12m());
+                    case RETURN_RATE -> in.setDecimal(index, facts.returnRate12m());
+                    case CUSTOMER_ID -> in.setValue(index, allowedOrUndecided(facts.customerId()));
+                    case SEGMENT -> in.setValue(index, allowedOrUndecided(facts.segment().name()));
+                    case COUNTRY -> in.setValue(index, allowedOrUndecided(facts.country()));
+                    case MARKETING_CONSENT -> in.setValue(index, facts.marketingConsent());
+                    case FRAUD_FLAG -> in.setValue(index, facts.fraudFlag());
+                    default -> in.setValue(index, date(in));
+                }
+            }
+            case CONTAINS -> in.setValue(index, facts.categories().contains(operand));
+            case DAYS_SINCE -> {
+                LocalDate date = date(in);
+                if (date == null || in.runDate == null) {
+                    in.setValue(index, null);
+                } else {
+                    in.setLong(index, in.runDate.toEpochDay() - date.toEpochDay());
+                }
+            }
+            case YEARS_SINCE -> {
+                LocalDate date = date(in);
+                if (date == null || in.runDate == null) {
+                    in.setValue(index, null);
+                } else {
+                    in.setLong(index, Period.between(date, in.runDate).toTotalMonths() / 12);
+                }
+            }
+        }
+    }
+
+    /** The value as the engine would hand it on: a number as BigDecimal. */
+    static Object feelValue(Inputs in, int index) {
+        if (in.isNull(index)) {
+            return null;
+        }
+        return in.column(index).type == ValueType.NUMBER ? in.exact(index) : in.value(index);
+    }
+
+    private LocalDate date(Inputs in) {
+        CustomerFacts facts = in.facts;
+        return switch (source) {
+            case BIRTH_DATE -> facts.birthDate().orElse(null);
+            case MEMBER_SINCE -> facts.memberSince();
+            case LAST_ORDER_DATE -> facts.lastOrderDate().orElse(null);
+            case RUN_DATE -> in.runDate;
+            default -> throw new IllegalStateException(source + " is not a date");
+        };
+    }
+
+    private String allowedOrUndecided(String value) {
+        if (allowed != null) {
+            for (String a : allowed) {
+                if (a.equals(value)) {
+                    return value;
+                }
+            }
+            throw Undecided.INSTANCE; // the engine reports a value outside the allowed ones in its own words
+        }
+        return value;
+    }
+
+    static BigDecimal decimal(long value) {
+        return BigDecimal.valueOf(value);
+    }
+}

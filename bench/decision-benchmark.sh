@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Decision throughput of the engine alone: policies (DRL) plus each campaign's DMN model, in process, without
-# HTTP or JSON, over synthetic customers generated before timing starts; on one thread and on all cores.
-# Prints decisions/s per round, the median, outcome counts, the machine, and a Markdown table for the README.
+# Decision throughput in process, without HTTP or JSON, over synthetic customers generated before timing starts:
+# each campaign model (dmn/) and the 25-row benchmark model (bench/models/), the DMN decision alone by the compiled
+# tables, by the plain Drools engine and (25-row model) by hand-written Java, then with the policies (DRL); on one
+# thread and on all cores, with bytes allocated per decision and ratios, after checking that the paths agree on
+# every customer. Prints the machine, each figure and a Markdown table for the README.
 # Not a test: `mvn test` and CI never run it. Run from anywhere in a clone; options are passed on:
-#   bench/decision-benchmark.sh [--customers 1000000] [--seed 42] [--warmup 200000] [--rounds 3] [--threads N]
+#   bench/decision-benchmark.sh [--customers 1000000] [--seed 42] [--warmup 200000] [--rounds 3] [--engine-rounds 1]
+#                               [--threads N] [--models seasonal-25,black-week-tech]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

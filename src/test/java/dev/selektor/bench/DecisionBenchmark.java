@@ -3,60 +3,66 @@ package dev.selektor.bench;
 import dev.selektor.campaign.Campaign;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.decision.CampaignDecider;
+import dev.selektor.decision.CampaignModelEvaluator;
+import dev.selektor.decision.CustomerContext;
+import dev.selektor.decision.Decision;
 import dev.selektor.decision.DecisionModel;
 import dev.selektor.decision.DecisionModelCompiler;
 import dev.selektor.decision.DecisionModelFolder;
-import dev.selektor.decision.Outcome;
+import dev.selektor.decision.ModelResult;
 import dev.selektor.policy.PolicyRulesLoader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * In-process throughput of {@link CampaignDecider}: policies plus a campaign's DMN model, exactly as the REST
- * endpoint and selection runs decide, without HTTP or JSON. Not a test: run it with
- * {@code bench/decision-benchmark.sh [--customers N] [--seed S] [--warmup N] [--rounds R] [--threads T]}
- * from the repository root.
+ * In-process decision throughput, without HTTP or JSON, of every path a decision can take, on the same
+ * synthetic customers in the same process. Not a test: run it with
+ * {@code bench/decision-benchmark.sh [--customers N] [--seed S] [--warmup N] [--rounds R] [--engine-rounds R]
+ * [--threads T] [--models a,b]} from the repository root.
  *
- * <p>Customers are generated before any timing starts and kept in an array, so the figures measure the decision
- * engine alone. Each campaign, and all campaigns round-robin, is measured on one thread and then on
- * {@code T} threads that split the array, after a warm-up so the JIT has compiled the hot paths. Log levels are
- * the service's (see {@link BenchLogging}); {@code -Dbench.keep-log-levels=true} leaves them as the classpath
- * has them, to measure what that is worth.
+ * <p>For each campaign model of dmn/ and the 25-row benchmark model of bench/models/: the DMN decision alone by
+ * the compiled tables (the service's path), by the plain Drools engine (a FEEL context per call, as an embedding
+ * application would do) and, for the 25-row model, by a hand-written Java version of the same table
+ * ({@link HandWrittenSeasonal25}); then the full decision with the global policies (DRL) by both DMN paths. Each on
+ * one thread and on T threads that split the customers, after a warm-up, as the median of timed rounds, with the
+ * bytes allocated per decision (one thread). Ratios are to the hand-written Java. Before timing, the compiled
+ * tables are checked against the engine on every customer (and the hand-written rows against the compiled ones):
+ * figures of a path that answers differently would be worthless.
+ *
+ * <p>Log levels are the service's (see {@link BenchLogging}); {@code -Dbench.keep-log-levels=true} leaves them as
+ * the classpath has them, to measure what that is worth.
  */
 public final class DecisionBenchmark {
     /** The contract's example run date; the synthetic facts never lie after it. */
     static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
     private static final double HOLDOUT_PERCENT = 5;
-    private static final String ROUND_ROBIN = "all campaigns round-robin";
-    private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+    private static final String TABLE_MODEL = "seasonal-25";
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** Command-line settings; see {@link #parse(String[])}. */
-    record Options(int customers, long seed, int warmup, int rounds, int threads) { }
+    record Options(int customers, long seed, int warmup, int rounds, int engineRounds, int threads, List<String> models) { }
 
-    /** One campaign to decide for: the campaign record and its compiled model. */
-    record Target(Campaign campaign, DecisionModel model) { }
+    /** Decides customers [from, to) one way and returns a checksum of the answers, so the JIT cannot drop them. */
+    interface DecisionPath {
+        long decide(CustomerFacts[] customers, int from, int to);
+    }
 
-    /** What deciding a range of customers gave, and the CPU time its threads got for it. */
-    record Run(Tally tally, long cpuNanos) { }
-
-    /** The median of a configuration's timed rounds, for the final table, and its worst round's CPU share. */
-    record Result(String campaign, int threads, double medianPerSecond, double lowestCpuShare) { }
+    /** One measured configuration: its median rate, the bytes it allocated per decision, the CPU its threads got. */
+    record Result(String model, String path, int threads, double perSecond, double bytesPerDecision, double lowestCpuShare) { }
 
     private DecisionBenchmark() {
     }
@@ -68,17 +74,16 @@ public final class DecisionBenchmark {
         printEnvironment(options);
         printLogging(logLevels);
 
-        Map<String, DecisionModel> models = DecisionModelFolder.load(Path.of("dmn"), new DecisionModelCompiler());
-        CampaignDecider decider = new CampaignDecider(PolicyRulesLoader.load(Path.of("rules")));
-        List<Target> targets = models.values().stream()
-                .filter(DecisionModel::isCampaignModel)
-                .map(m -> new Target(campaign(m.name()), m))
-                .toList();
-        if (targets.isEmpty()) {
-            throw new IllegalStateException("dmn/ holds no campaign model to benchmark");
+        DecisionModelCompiler compiler = new DecisionModelCompiler();
+        Map<String, DecisionModel> models = new TreeMap<>(DecisionModelFolder.load(Path.of("dmn"), compiler));
+        models.putAll(DecisionModelFolder.load(Path.of("bench/models"), compiler));
+        models.values().removeIf(m -> !m.isCampaignModel() || (!options.models().isEmpty() && !options.models().contains(m.name())));
+        if (models.isEmpty()) {
+            throw new IllegalStateException("no campaign model to benchmark (dmn/, bench/models/, --models " + options.models() + ")");
         }
-        System.out.printf("Models: %s (from dmn/), policies from rules/, run date %s, holdout %.0f %%%n",
-                targets.stream().map(t -> t.model().name() + "@" + t.model().version()).toList(), RUN_DATE, HOLDOUT_PERCENT);
+        CampaignDecider decider = new CampaignDecider(PolicyRulesLoader.load(Path.of("rules")));
+        models.values().forEach(m -> System.out.printf("Model %s@%s: %s%n", m.name(), m.version(), m.fastPath().describe()));
+        System.out.printf("Policies from rules/, run date %s, holdout %.0f %%%n", RUN_DATE, HOLDOUT_PERCENT);
 
         long generationStart = System.nanoTime();
         CustomerFacts[] customers = BenchCustomers.generate(options.customers(), options.seed(), RUN_DATE);
@@ -88,12 +93,50 @@ public final class DecisionBenchmark {
         List<Result> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         try {
-            var bench = new Runner(decider, customers, options, pool);
-            for (Target target : targets) {
-                results.addAll(bench.measure(target.model().name(), List.of(target)));
-            }
-            if (targets.size() > 1) {
-                results.addAll(bench.measure(ROUND_ROBIN, targets));
+            Runner runner = new Runner(customers, options, pool);
+            for (DecisionModel model : models.values()) {
+                checkAgreement(model, customers, pool, options.threads());
+                DecisionModel engine = model.engineOnly();
+                Campaign campaign = Campaign.forModel(model.name(), HOLDOUT_PERCENT);
+                System.out.println("== " + model.name());
+                if (model.name().equals(TABLE_MODEL)) {
+                    results.addAll(runner.measure(model.name(), "DMN alone: hand-written Java", options.rounds(), (cs, from, to) -> {
+                        long sum = 0;
+                        for (int i = from; i < to; i++) {
+                            sum += HandWrittenSeasonal25.decide(cs[i], RUN_DATE);
+                        }
+                        return sum;
+                    }));
+                }
+                results.addAll(runner.measure(model.name(), "DMN alone: compiled tables", options.rounds(), (cs, from, to) -> {
+                    long sum = 0;
+                    for (int i = from; i < to; i++) {
+                        sum += checksum(CampaignModelEvaluator.evaluate(model, cs[i], RUN_DATE));
+                    }
+                    return sum;
+                }));
+                results.addAll(runner.measure(model.name(), "DMN alone: Drools engine", options.engineRounds(), (cs, from, to) -> {
+                    long sum = 0;
+                    for (int i = from; i < to; i++) {
+                        sum += checksum(CampaignModelEvaluator.evaluateWithEngine(engine, CustomerContext.of(cs[i]), RUN_DATE));
+                    }
+                    return sum;
+                }));
+                results.addAll(runner.measure(model.name(), "with policies: compiled tables", options.rounds(), (cs, from, to) -> {
+                    long sum = 0;
+                    for (int i = from; i < to; i++) {
+                        sum += checksum(decider.decide(campaign, model, cs[i], RUN_DATE));
+                    }
+                    return sum;
+                }));
+                results.addAll(runner.measure(model.name(), "with policies: Drools engine", options.engineRounds(), (cs, from, to) -> {
+                    long sum = 0;
+                    for (int i = from; i < to; i++) {
+                        sum += checksum(decider.decide(campaign, engine, cs[i], RUN_DATE));
+                    }
+                    return sum;
+                }));
+                System.out.println();
             }
         } finally {
             pool.shutdownNow();
@@ -101,136 +144,134 @@ public final class DecisionBenchmark {
         printTable(results, options);
     }
 
-    static Campaign campaign(String modelName) {
-        return Campaign.forModel(modelName, HOLDOUT_PERCENT);
+    private static long checksum(ModelResult result) {
+        return result.matchedRules().isEmpty() ? 0 : result.matchedRules().get(0).row();
     }
 
-    /** Runs warm-up and timed rounds of one campaign (or of several, round-robin) on 1 and on T threads. */
+    private static long checksum(Decision decision) {
+        return decision.outcome().kind().ordinal() * 31L + decision.outcome().discountPercent().intValue();
+    }
+
+    /**
+     * Compiled and engine answers must be equal (outcome, discount, reason, priority, matched rows, messages) for
+     * every customer, and the hand-written table must pick the same row; otherwise the figures mean nothing.
+     */
+    private static void checkAgreement(DecisionModel model, CustomerFacts[] customers, ExecutorService pool, int threads)
+            throws Exception {
+        long start = System.nanoTime();
+        List<Future<long[]>> slices = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) customers.length * t / threads);
+            int to = (int) ((long) customers.length * (t + 1) / threads);
+            slices.add(pool.submit(() -> {
+                long agreed = 0;
+                long handAgreed = 0;
+                for (int i = from; i < to; i++) {
+                    ModelResult compiled = CampaignModelEvaluator.evaluate(model, customers[i], RUN_DATE);
+                    ModelResult engine = CampaignModelEvaluator.evaluateWithEngine(model, CustomerContext.of(customers[i]), RUN_DATE);
+                    if (compiled.equals(engine)) {
+                        agreed++;
+                    } else if (agreed + 10 > i - from) {
+                        System.out.println("  DIFFERENT: " + customers[i] + "\n    engine:   " + engine + "\n    compiled: " + compiled);
+                    }
+                    if (model.name().equals(TABLE_MODEL) && HandWrittenSeasonal25.decide(customers[i], RUN_DATE) == checksum(compiled)) {
+                        handAgreed++;
+                    }
+                }
+                return new long[] {agreed, handAgreed};
+            }));
+        }
+        long agreed = 0;
+        long handAgreed = 0;
+        for (Future<long[]> slice : slices) {
+            agreed += slice.get()[0];
+            handAgreed += slice.get()[1];
+        }
+        System.out.printf(Locale.ROOT, "Agreement, %s: compiled tables and engine answer alike for %,d of %,d customers%s (%.1f s)%n",
+                model.name(), agreed, customers.length, model.name().equals(TABLE_MODEL)
+                        ? String.format(Locale.ROOT, "; hand-written Java picks the same row for %,d", handAgreed) : "",
+                (System.nanoTime() - start) / 1e9);
+        if (agreed != customers.length || (model.name().equals(TABLE_MODEL) && handAgreed != customers.length)) {
+            throw new IllegalStateException("the decision paths disagree for " + model.name() + ": no figures");
+        }
+    }
+
+    /** Runs warm-up and timed rounds of one path on 1 and on T threads. */
     private static final class Runner {
-        private final CampaignDecider decider;
         private final CustomerFacts[] customers;
         private final Options options;
         private final ExecutorService pool;
 
-        Runner(CampaignDecider decider, CustomerFacts[] customers, Options options, ExecutorService pool) {
-            this.decider = decider;
+        Runner(CustomerFacts[] customers, Options options, ExecutorService pool) {
             this.customers = customers;
             this.options = options;
             this.pool = pool;
         }
 
-        List<Result> measure(String name, List<Target> targets) throws Exception {
-            Target[] byIndex = targets.toArray(Target[]::new);
-            System.out.println("== " + name);
+        List<Result> measure(String model, String name, int rounds, DecisionPath path) throws Exception {
             List<Result> results = new ArrayList<>();
-            Tally singleThreaded = null;
             List<Integer> threadCounts = options.threads() == 1 ? List.of(1) : List.of(1, options.threads());
+            Long expected = null;
             for (int threads : threadCounts) {
-                run(byIndex, 0, Math.min(options.warmup(), customers.length), threads);
+                run(path, Math.min(options.warmup(), customers.length), threads);
                 BenchLogging.drainWarnings(); // report only what the timed rounds logged
-                double[] perSecond = new double[options.rounds()];
+                double[] perSecond = new double[rounds];
                 double lowestCpuShare = 1;
-                Tally tally = null;
-                for (int round = 0; round < options.rounds(); round++) {
+                double bytesPerDecision = Double.NaN;
+                for (int round = 0; round < rounds; round++) {
+                    long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
                     long start = System.nanoTime();
-                    Run run = run(byIndex, 0, customers.length, threads);
+                    Run run = run(path, customers.length, threads);
                     long wallNanos = System.nanoTime() - start;
-                    tally = run.tally();
+                    if (threads == 1) {
+                        bytesPerDecision = (THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) customers.length;
+                    }
+                    if (expected != null && expected != run.checksum()) {
+                        System.out.println("  WARNING: answers differ between rounds or thread counts");
+                    }
+                    expected = run.checksum();
                     perSecond[round] = customers.length / (wallNanos / 1e9);
                     // Well below 100 %, the deciding threads waited for a core: GC pauses, or other load on the machine.
                     double cpuShare = run.cpuNanos() / ((double) wallNanos * threads);
                     lowestCpuShare = Math.min(lowestCpuShare, cpuShare);
-                    System.out.printf(Locale.ROOT, "  %d thread(s), round %d: %,12.0f decisions/s (%.2f s, deciding threads on CPU %.0f %%)%n",
-                            threads, round + 1, perSecond[round], wallNanos / 1e9, 100 * cpuShare);
                 }
                 double median = median(perSecond);
-                System.out.printf(Locale.ROOT, "  %d thread(s), median:  %,12.0f decisions/s%n", threads, median);
-                System.out.println("  outcomes per round: " + tally);
+                System.out.printf(Locale.ROOT, "  %-32s %d thread(s): %,14.0f decisions/s%s (rounds %s; threads on CPU >= %.0f %%)%n",
+                        name, threads, median, threads == 1 ? String.format(Locale.ROOT, ", %,.0f B/decision", bytesPerDecision) : "",
+                        Arrays.stream(perSecond).mapToObj(v -> String.format(Locale.ROOT, "%,.0f", v)).toList(), 100 * lowestCpuShare);
                 BenchLogging.drainWarnings().forEach((message, n) -> System.out.printf(Locale.ROOT,
-                        "  engine warnings per round: %,d x %s%n", n / options.rounds(), message));
-                if (singleThreaded == null) {
-                    singleThreaded = tally;
-                } else if (!singleThreaded.equals(tally)) {
-                    // The same customers must get the same decisions however many threads share the engine.
-                    System.out.println("  WARNING: outcomes differ from the single-threaded run: " + singleThreaded);
-                }
-                results.add(new Result(name, threads, median, lowestCpuShare));
+                        "  engine warnings per round: %,d x %s%n", n / rounds, message));
+                results.add(new Result(model, name, threads, median, bytesPerDecision, lowestCpuShare));
             }
-            System.out.println();
             return results;
         }
 
-        /** Decides customers [from, to) on {@code threads} threads, each taking one contiguous slice. */
-        private Run run(Target[] targets, int from, int to, int threads) throws InterruptedException, ExecutionException {
+        private record Run(long checksum, long cpuNanos) { }
+
+        /** Decides customers [0, count) on {@code threads} threads, each taking one contiguous slice (one: this thread). */
+        private Run run(DecisionPath path, int count, int threads) throws Exception {
             if (threads == 1) {
-                return decideSlice(targets, from, to);
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                long sum = path.decide(customers, 0, count);
+                return new Run(sum, THREADS.getCurrentThreadCpuTime() - cpuStart);
             }
             List<Future<Run>> slices = new ArrayList<>(threads);
-            int size = to - from;
             for (int t = 0; t < threads; t++) {
-                int sliceFrom = from + (int) ((long) size * t / threads);
-                int sliceTo = from + (int) ((long) size * (t + 1) / threads);
-                slices.add(pool.submit(() -> decideSlice(targets, sliceFrom, sliceTo)));
+                int from = (int) ((long) count * t / threads);
+                int to = (int) ((long) count * (t + 1) / threads);
+                slices.add(pool.submit(() -> {
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
+                    long sum = path.decide(customers, from, to);
+                    return new Run(sum, THREADS.getCurrentThreadCpuTime() - cpuStart);
+                }));
             }
-            Tally total = new Tally();
-            long cpuNanos = 0;
+            long sum = 0;
+            long cpu = 0;
             for (Future<Run> slice : slices) {
-                total.add(slice.get().tally());
-                cpuNanos += slice.get().cpuNanos();
+                sum += slice.get().checksum();
+                cpu += slice.get().cpuNanos();
             }
-            return new Run(total, cpuNanos);
-        }
-
-        /** Customer i goes to campaign i mod targets: round-robin when there are several. */
-        private Run decideSlice(Target[] targets, int from, int to) {
-            long cpuStart = THREAD_CPU.getCurrentThreadCpuTime();
-            Tally tally = new Tally();
-            for (int i = from; i < to; i++) {
-                Target target = targets[i % targets.length];
-                // Counting every outcome keeps the JIT from discarding the decision as unused.
-                tally.count(decider.decide(target.campaign(), target.model(), customers[i], RUN_DATE).outcome());
-            }
-            return new Run(tally, THREAD_CPU.getCurrentThreadCpuTime() - cpuStart);
-        }
-    }
-
-    /** Outcome kinds and reasons of a run: shows the models did real work, and lets runs be compared. */
-    static final class Tally {
-        private final EnumMap<Outcome.Kind, Long> kinds = new EnumMap<>(Outcome.Kind.class);
-        private final Map<String, Long> reasons = new TreeMap<>();
-
-        void count(Outcome outcome) {
-            kinds.merge(outcome.kind(), 1L, Long::sum);
-            if (outcome.kind() == Outcome.Kind.REJECTED) {
-                reasons.merge(outcome.reason(), 1L, Long::sum);
-            }
-        }
-
-        void add(Tally other) {
-            other.kinds.forEach((kind, n) -> kinds.merge(kind, n, Long::sum));
-            other.reasons.forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Tally t && kinds.equals(t.kinds) && reasons.equals(t.reasons);
-        }
-
-        @Override
-        public int hashCode() {
-            return kinds.hashCode() * 31 + reasons.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            long total = kinds.values().stream().mapToLong(Long::longValue).sum();
-            StringBuilder text = new StringBuilder();
-            for (Outcome.Kind kind : List.of(Outcome.Kind.SELECTED, Outcome.Kind.REJECTED, Outcome.Kind.HOLDOUT)) {
-                long n = kinds.getOrDefault(kind, 0L);
-                text.append(String.format(Locale.ROOT, "%s %,d (%.1f %%)  ", kind, n, 100.0 * n / Math.max(1, total)));
-            }
-            text.append("\n    rejection reasons: ").append(reasons);
-            return text.toString();
+            return new Run(sum, cpu);
         }
     }
 
@@ -249,8 +290,8 @@ public final class DecisionBenchmark {
         System.out.printf("Cores: %d available to the JVM; CPU: %s%n", runtime.availableProcessors(), cpuModel());
         System.out.printf("OS: %s %s (%s)%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));
-        System.out.printf("Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds, threads 1%s%n",
-                options.customers(), options.seed(), options.warmup(), options.rounds(),
+        System.out.printf("Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds (engine %d), threads 1%s%n",
+                options.customers(), options.seed(), options.warmup(), options.rounds(), options.engineRounds(),
                 options.threads() == 1 ? "" : " and " + options.threads());
     }
 
@@ -293,11 +334,13 @@ public final class DecisionBenchmark {
         long seed = 42;
         int warmup = 200_000;
         int rounds = 3;
+        int engineRounds = 1;
         int threads = Runtime.getRuntime().availableProcessors();
+        List<String> models = List.of();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
-                System.out.println("Usage: DecisionBenchmark [--customers N] [--seed S] [--warmup N] [--rounds R] [--threads T]");
+                System.out.println("Usage: DecisionBenchmark [--customers N] [--seed S] [--warmup N] [--rounds R] [--engine-rounds R] [--threads T] [--models a,b]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) {
@@ -309,12 +352,14 @@ public final class DecisionBenchmark {
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--warmup" -> warmup = Math.max(0, Integer.parseInt(value));
                 case "--rounds" -> rounds = positive(flag, Integer.parseInt(value));
+                case "--engine-rounds" -> engineRounds = positive(flag, Integer.parseInt(value));
                 case "--threads" -> threads = positive(flag, Integer.parseInt(value));
+                case "--models" -> models = List.of(value.split(","));
                 default -> throw new IllegalArgumentException("unknown option " + flag
-                        + "; known: --customers --seed --warmup --rounds --threads");
+                        + "; known: --customers --seed --warmup --rounds --engine-rounds --threads --models");
             }
         }
-        return new Options(customers, seed, warmup, rounds, threads);
+        return new Options(customers, seed, warmup, rounds, engineRounds, threads, models);
     }
 
     private static int positive(String flag, int value) {
@@ -324,12 +369,27 @@ public final class DecisionBenchmark {
         return value;
     }
 
+    /** One row per model and path; ratios to the hand-written Java of the same run, which only the 25-row model has. */
     private static void printTable(List<Result> results, Options options) {
-        System.out.printf("Decision throughput, %,d synthetic customers, median of %d rounds:%n%n", options.customers(), options.rounds());
-        System.out.println("| campaign | threads | decisions/s (median) |");
-        System.out.println("| --- | ---: | ---: |");
+        System.out.printf("Decisions/s, %,d synthetic customers, median of %d rounds (engine paths: %d):%n%n",
+                options.customers(), options.rounds(), options.engineRounds());
+        double hand = results.stream().filter(r -> r.path().contains("hand-written") && r.threads() == 1)
+                .mapToDouble(Result::perSecond).findFirst().orElse(Double.NaN);
+        int many = options.threads();
+        System.out.printf("| model | path | 1 thread | vs hand-written | vs engine | B/decision | %d threads |%n", many);
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %d | %,.0f |%n", r.campaign(), r.threads(), r.medianPerSecond());
+            if (r.threads() != 1) {
+                continue;
+            }
+            double engine = results.stream().filter(e -> e.model().equals(r.model()) && e.threads() == 1
+                            && e.path().equals(r.path().startsWith("DMN") ? "DMN alone: Drools engine" : "with policies: Drools engine"))
+                    .mapToDouble(Result::perSecond).findFirst().orElse(Double.NaN);
+            double parallel = results.stream().filter(p -> p.model().equals(r.model()) && p.path().equals(r.path()) && p.threads() == many)
+                    .mapToDouble(Result::perSecond).findFirst().orElse(r.perSecond());
+            String vsHand = r.model().equals(TABLE_MODEL) && r.path().startsWith("DMN") ? String.format(Locale.ROOT, "%.3f", r.perSecond() / hand) : "";
+            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %s | %.1fx | %,.0f | %,.0f |%n", r.model(), r.path(), r.perSecond(),
+                    vsHand, r.perSecond() / engine, r.bytesPerDecision(), parallel);
         }
         double lowest = results.stream().mapToDouble(Result::lowestCpuShare).min().orElse(1);
         if (lowest < 0.9) {

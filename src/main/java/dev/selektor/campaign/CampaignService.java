@@ -5,7 +5,10 @@ import dev.selektor.common.InvalidInputException;
 import dev.selektor.decision.DecisionModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.selektor.common.SelektorConfig;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** Defines and finds campaigns; a campaign may only name a loaded model that follows the campaign conventions. */
@@ -18,6 +21,14 @@ public class CampaignService {
     @Inject
     DecisionModelRegistry models;
 
+    @Inject
+    SelektorConfig config;
+
+    /** Campaigns as the decision endpoint last read them: checkout asks about the same few campaigns all the time. */
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Campaign campaign, long readAtNanos) { }
+
     public Campaign define(String campaignId, JsonNode body) {
         var parsed = CampaignParser.parse(campaignId, body, this::whyNotUsable);
         if (parsed instanceof CampaignParser.Result.Invalid invalid) {
@@ -25,11 +36,26 @@ public class CampaignService {
         }
         Campaign campaign = ((CampaignParser.Result.Valid) parsed).campaign();
         campaigns.save(campaign);
+        cache.put(campaignId, new Cached(campaign, System.nanoTime()));
         return campaign;
     }
 
     public Optional<Campaign> find(String campaignId) {
         return campaigns.find(campaignId);
+    }
+
+    /**
+     * The campaign as read at most {@code selektor.campaigns.cache-ttl} ago: for single decisions, which must not
+     * cost a store read each. Unknown campaigns are not remembered, so a campaign defined elsewhere is found at once.
+     */
+    public Optional<Campaign> findRecent(String campaignId) {
+        Cached cached = cache.get(campaignId);
+        if (cached != null && System.nanoTime() - cached.readAtNanos() < config.campaigns().cacheTtl().toNanos()) {
+            return Optional.of(cached.campaign());
+        }
+        Optional<Campaign> read = campaigns.find(campaignId);
+        read.ifPresentOrElse(c -> cache.put(campaignId, new Cached(c, System.nanoTime())), () -> cache.remove(campaignId));
+        return read;
     }
 
     public List<Campaign> all() {

@@ -35,6 +35,17 @@ public interface SelektorConfig {
 
     Decision decision();
 
+    Campaigns campaigns();
+
+    interface Campaigns {
+        /**
+         * How long the decision endpoint reuses a campaign it read; a change made through another instance reaches
+         * this one's decisions within this time (changes made here at once). Selection runs always read afresh.
+         */
+        @WithDefault("2s")
+        java.time.Duration cacheTtl();
+    }
+
     interface Decision {
         /**
          * Whether campaign tables are evaluated by their compiled form (the engine remains the fallback for any
@@ -161,6 +172,14 @@ public interface SelektorConfig {
         /** D: the window in days before the run date. */
         @WithDefault("30")
         int windowDays();
+
+        /**
+         * How often the list of completed runs is read again for single decisions. When no completed run of
+         * another campaign lies in a decision's window, the decision needs no store query at all; a run completed
+         * by another instance counts for single decisions at the latest this long after it completed.
+         */
+        @WithDefault("2s")
+        java.time.Duration runsRefresh();
     }
 
     interface Models {

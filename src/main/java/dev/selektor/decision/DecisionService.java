@@ -24,7 +24,7 @@ public class DecisionService {
     ContactPressureSource contactPressure;
 
     public Campaign campaign(String campaignId) {
-        return campaigns.find(campaignId)
+        return campaigns.findRecent(campaignId)
                 .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
     }
 

@@ -33,10 +33,24 @@ public class ContactHistory implements ContactPressureSource {
 
     private final Set<String> completedRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** The completed runs as last read, for single decisions; replaced whole, never changed. */
+    private volatile CompletedRuns snapshot;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private final List<SelectionRun> completedHere = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private record CompletedRuns(List<SelectionRun> runs, long readAtNanos) { }
+
     /** For one decision. */
     @Override
     public ContactPressure forCustomer(String customerId, String campaignId, LocalDate runDate) {
         LocalDate from = runDate.minusDays(config.contactPressure().windowDays());
+        boolean anyInWindow = completedRuns().stream().anyMatch(r -> !r.campaignId().equals(campaignId)
+                && !r.runDate().isBefore(from) && r.runDate().isBefore(runDate));
+        if (!anyInWindow) {
+            // No other campaign selected anybody in the window: nobody can be under pressure, no query needed.
+            return new ContactPressure(0, config.contactPressure().maxCampaigns());
+        }
         Map<String, Boolean> completed = new HashMap<>();
         Set<String> campaigns = new HashSet<>();
         for (SelectionResult r : results.ofCustomerBetween(customerId, from, runDate)) {
@@ -68,6 +82,52 @@ public class ContactHistory implements ContactPressureSource {
             Set<String> campaigns = campaignsByCustomer.get(customerId);
             return new ContactPressure(campaigns == null ? 0 : campaigns.size(), limit);
         };
+    }
+
+    /** A run this instance completed counts for single decisions at once, without waiting for the next read. */
+    void runCompleted(SelectionRun run) {
+        completedRuns.add(run.runId());
+        completedHere.add(run);
+        CompletedRuns current = snapshot;
+        if (current != null) {
+            snapshot = new CompletedRuns(union(current.runs()), current.readAtNanos());
+        }
+    }
+
+    /** Also the runs completed here, in case a read that began before they completed is the one kept. */
+    private List<SelectionRun> union(List<SelectionRun> read) {
+        Set<String> ids = new HashSet<>();
+        List<SelectionRun> all = new java.util.ArrayList<>(read);
+        read.forEach(r -> ids.add(r.runId()));
+        completedHere.stream().filter(r -> !ids.contains(r.runId())).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The completed runs, read again in the background once the snapshot is older than
+     * {@code selektor.contact-pressure.runs-refresh}, so no decision waits for that read but the first.
+     */
+    private List<SelectionRun> completedRuns() {
+        CompletedRuns current = snapshot;
+        if (current == null) {
+            current = readCompletedRuns();
+            snapshot = current;
+        } else if (System.nanoTime() - current.readAtNanos() > config.contactPressure().runsRefresh().toNanos()
+                && refreshing.compareAndSet(false, true)) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    snapshot = readCompletedRuns();
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
+        return current.runs();
+    }
+
+    private CompletedRuns readCompletedRuns() {
+        long readAt = System.nanoTime();
+        return new CompletedRuns(union(runs.findAll().stream().filter(r -> r.status() == SelectionRun.Status.COMPLETED).toList()), readAt);
     }
 
     /** Completed runs never change again, so the answer "completed" is kept; any other is asked again next time. */

@@ -165,7 +165,9 @@ public class SelectionRunProcessor {
             return;
         }
         run.maxCustomers().ifPresent(max -> applyCap(run, max));
-        runs.update(run.finish(SelectionRun.Status.COMPLETED, Instant.now(), Optional.empty()));
+        SelectionRun completed = run.finish(SelectionRun.Status.COMPLETED, Instant.now(), Optional.empty());
+        runs.update(completed);
+        contactHistory.runCompleted(completed);
         LOG.infof("Selection run %s of %s completed", run.runId(), run.campaignId());
     }
 
@@ -233,7 +235,9 @@ public class SelectionRunProcessor {
         }
         SelectionRun run = current.get();
         run.maxCustomers().ifPresent(max -> applyCap(run, max));
-        runs.update(run.finish(SelectionRun.Status.COMPLETED, Instant.now(), Optional.empty()));
+        SelectionRun completed = run.finish(SelectionRun.Status.COMPLETED, Instant.now(), Optional.empty());
+        runs.update(completed);
+        contactHistory.runCompleted(completed);
         queuedRuns.remove(runId);
         LOG.infof("Selection run %s of %s completed", run.runId(), run.campaignId());
     }

@@ -121,7 +121,7 @@ public final class CampaignConventions {
     }
 
     /** The FEEL built-in type a (possibly user-defined, constrained) type rests on, or null. */
-    static String builtInName(DMNType type) {
+    public static String builtInName(DMNType type) {
         DMNType t = type;
         while (t != null) {
             if (t.getNamespace() != null && t.getNamespace().contains("FEEL") || t.getBaseType() == null) {

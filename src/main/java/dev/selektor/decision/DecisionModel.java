@@ -1,6 +1,7 @@
 package dev.selektor.decision;
 
 import dev.selektor.decision.compiled.FastPath;
+import dev.selektor.decision.compiled.GenericPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.kie.dmn.api.core.DMNRuntime;
  * @param usesRunDate whether the model's expressions refer to {@code Run Date}
  * @param campaignProblems why this model cannot drive a campaign; empty when it can
  * @param fastPath the compiled form of the campaign decisions, or why the engine evaluates them
+ * @param genericPath the compiled form for generic evaluation (inputs by name), or why the engine evaluates it
  */
 public record DecisionModel(
         String name,
@@ -29,7 +31,8 @@ public record DecisionModel(
         boolean hasPriority,
         List<ModelProblem> warnings,
         List<ModelProblem> campaignProblems,
-        FastPath fastPath) {
+        FastPath fastPath,
+        GenericPath genericPath) {
 
     public boolean isCampaignModel() {
         return campaignProblems.isEmpty();
@@ -47,6 +50,7 @@ public record DecisionModel(
     /** The same model evaluated by the engine alone: for comparisons of the two paths. */
     public DecisionModel engineOnly() {
         return new DecisionModel(name, version, content, runtime, model, rowAnnotations, customerFieldsUsed, usesRunDate,
-                hasPriority, warnings, campaignProblems, new FastPath.Engine("engine only, for comparison"));
+                hasPriority, warnings, campaignProblems, new FastPath.Engine("engine only, for comparison"),
+                new GenericPath.Engine("engine only, for comparison"));
     }
 }

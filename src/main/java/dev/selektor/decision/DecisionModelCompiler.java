@@ -1,6 +1,8 @@
 package dev.selektor.decision;
 
 import dev.selektor.decision.compiled.FastPath;
+import dev.selektor.decision.compiled.GenericCompiler;
+import dev.selektor.decision.compiled.GenericPath;
 import dev.selektor.decision.compiled.TableCompiler;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -118,6 +120,8 @@ public final class DecisionModelCompiler {
                 .filter(fields::contains).toList();
         Map<String, List<String>> annotations = rowAnnotations(model);
         FastPath fastPath;
+        GenericPath genericPath = compileTables ? GenericCompiler.compile(model)
+                : new GenericPath.Engine("compiled tables are switched off (selektor.decision.compiled-tables)");
         if (!campaignProblems.isEmpty()) {
             fastPath = new FastPath.Engine("not a campaign model");
         } else if (!compileTables) {
@@ -128,7 +132,7 @@ public final class DecisionModelCompiler {
         return new DecisionModel(model.getName(), ModelVersion.of(content), content.clone(), runtime, model,
                 annotations, customerFieldsUsed, RUN_DATE.matcher(text).find(),
                 model.getDecisionByName(CampaignConventions.PRIORITY) != null,
-                List.copyOf(problems), List.copyOf(campaignProblems), fastPath);
+                List.copyOf(problems), List.copyOf(campaignProblems), fastPath, genericPath);
     }
 
     private static String annotation(Map<String, List<String>> annotations, String decision, int row) {

@@ -48,7 +48,8 @@ public class DecisionModelRegistry {
             policies = PolicyRulesLoader.load(Path.of(config.rules().dir()));
             models.set(loaded);
             loaded.values().forEach(m -> {
-                LOG.infof("Decision model %s version %s loaded (%s)", m.name(), m.version(), m.fastPath().describe());
+                LOG.infof("Decision model %s version %s loaded (campaign decisions %s; generic evaluation %s)", m.name(), m.version(),
+                        m.fastPath().describe(), m.genericPath().describe());
                 m.warnings().forEach(w -> LOG.warnf("Decision model %s: %s", m.name(), w));
             });
             LOG.infof("Loaded %d decision models and %d policies in %d ms", loaded.size(), policies.policies().size(),

@@ -5,7 +5,9 @@ import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import dev.selektor.decision.compiled.GenericPath;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,7 @@ public final class ModelEvaluation {
         decision.filter(d -> model.model().getDecisionByName(d) == null).ifPresent(d -> errors.add(new FieldError("decision",
                 "the model " + model.name() + " has no decision \"" + d + "\"; its decisions are " + decisionNames(model))));
         DMNContext context = model.runtime().newContext();
+        Map<String, Object> values = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> input = it.next();
             InputDataNode node = model.model().getInputByName(input.getKey());
@@ -59,10 +62,21 @@ public final class ModelEvaluation {
                         + "\"; its inputs are " + inputNames(model)));
                 continue;
             }
-            context.set(input.getKey(), ModelInputs.convert(input.getValue(), node.getType(), pointer, errors));
+            Object value = ModelInputs.convert(input.getValue(), node.getType(), pointer, errors);
+            context.set(input.getKey(), value);
+            values.put(input.getKey(), value);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The inputs do not fit the model " + model.name(), errors);
+        }
+        // A missing input is the engine's to report; with every input given, compiled tables may answer.
+        if (model.genericPath() instanceof GenericPath.Compiled compiled && values.size() == model.model().getInputs().size()) {
+            Map<String, Object> results = compiled.model().evaluate(values, decision);
+            if (results != null) {
+                Map<String, Object> decisions = new LinkedHashMap<>();
+                results.forEach((name, value) -> decisions.put(name, toJson(value)));
+                return new Answer(model.name(), model.version(), decisions, Map.of(), List.of());
+            }
         }
         DMNResult result = decision.isPresent()
                 ? model.runtime().evaluateByName(model.model(), context, decision.get())

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CompiledTablesAgreementTest {
     /** bench/decision-benchmark.sh's defaults: its figures are for exactly these customers. */
-    private static final int CUSTOMERS = Integer.getInteger("selektor.agreement.customers", 1_000_000);
+    private static final int CUSTOMERS = Integer.getInteger("agreement.customers", 1_000_000);
     private static final long SEED = 42;
     private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
 

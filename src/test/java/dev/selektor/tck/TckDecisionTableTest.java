@@ -32,11 +32,12 @@ import org.junit.jupiter.api.TestFactory;
  * results as JSON. One dynamic test per TCK case, named after its folder and id.
  *
  * <p>The TCK's files are not part of this repository: the test reads an unchanged copy of the TCK's
- * {@code TestCases/} folders named below from {@code -Dselektor.tck.dir} (default {@code ../shared/tck}, beside the
+ * {@code TestCases/} folders named below from {@code -Dtck.dir} (default {@code ../shared/tck}, beside the
  * checkout). Without that folder the suite is reported as skipped, saying so; with it, every case must pass.
+ * Each case is also evaluated by the engine alone: where the model has compiled tables, both answers must be equal.
  */
 class TckDecisionTableTest {
-    private static final Path TCK = Path.of(System.getProperty("selektor.tck.dir", "../shared/tck"));
+    private static final Path TCK = Path.of(System.getProperty("tck.dir", "../shared/tck"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DecisionModelCompiler COMPILER = new DecisionModelCompiler();
     // The subset the generic-evaluation issue names; a folder missing from the copy is a failure, not a skip.
@@ -57,7 +58,7 @@ class TckDecisionTableTest {
         if (!Files.isDirectory(TCK)) {
             // Shown as one skipped test, so that a run without the copy says so instead of passing silently.
             return Stream.of(DynamicTest.dynamicTest("DMN TCK subset", () -> Assumptions.abort("No copy of the DMN TCK test cases at "
-                    + TCK.toAbsolutePath() + " (set -Dselektor.tck.dir); the TCK subset was not run")));
+                    + TCK.toAbsolutePath() + " (set -Dtck.dir); the TCK subset was not run")));
         }
         List<DynamicNode> folders = new ArrayList<>();
         for (String folder : SUBSET) {
@@ -99,6 +100,9 @@ class TckDecisionTableTest {
             for (TckTestFile.Case c : parsed.cases()) {
                 tests.add(DynamicTest.dynamicTest(name + " " + c.id() + c.description().map(d -> " (" + d + ")").orElse(""), () -> {
                     ModelEvaluation.Answer answer = ModelEvaluation.evaluate(model.get(), c.inputs(), Optional.empty());
+                    // The compiled tables, where the model has them, answer exactly as the engine alone does.
+                    ModelEvaluation.Answer engine = ModelEvaluation.evaluate(model.get().engineOnly(), c.inputs(), Optional.empty());
+                    assertEquals(engine, answer, "compiled (" + model.get().genericPath().describe() + ") and engine differ");
                     JsonNode decisions = JSON.valueToTree(answer.decisions());
                     for (TckTestFile.Result expected : c.results()) {
                         JsonNode actual = decisions.get(expected.name());

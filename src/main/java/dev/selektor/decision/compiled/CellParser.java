@@ -135,6 +135,24 @@ final class CellParser {
         }
     }
 
+    /** An output entry or listed output value as FEEL reads the literal: null, a boolean, a number or a string. */
+    static Object outputLiteral(String text, String where) throws NotCompilable {
+        String t = text == null ? "" : text.strip();
+        if (t.equals("null")) {
+            return null;
+        }
+        if (t.equals("true") || t.equals("false")) {
+            return Boolean.valueOf(t);
+        }
+        if (NUMBER.matcher(t).matches()) {
+            return new BigDecimal(t);
+        }
+        if (STRING.matcher(t).matches()) {
+            return literalString(t);
+        }
+        throw new NotCompilable(where + ": \"" + t + "\" is not a literal");
+    }
+
     static String literalString(String quoted) {
         return quoted.substring(1, quoted.length() - 1);
     }

@@ -23,7 +23,9 @@ final class Column {
         BIRTH_DATE("birthDate", ValueType.DATE), MEMBER_SINCE("memberSince", ValueType.DATE),
         MARKETING_CONSENT("marketingConsent", ValueType.BOOLEAN), FRAUD_FLAG("fraudFlag", ValueType.BOOLEAN),
         ORDERS("orders12m", ValueType.NUMBER), REVENUE("revenue12m", ValueType.NUMBER), RETURN_RATE("returnRate12m", ValueType.NUMBER),
-        LAST_ORDER_DATE("lastOrderDate", ValueType.DATE), CATEGORIES("categories", null), RUN_DATE("Run Date", ValueType.DATE);
+        LAST_ORDER_DATE("lastOrderDate", ValueType.DATE), CATEGORIES("categories", null), RUN_DATE("Run Date", ValueType.DATE),
+        /** A value of a generic model's inputs, by input name and component path (generic evaluation). */
+        CONTEXT("", null);
 
         final String field;
         final ValueType type;
@@ -58,14 +60,35 @@ final class Column {
     private final String operand;
     /** The input's allowed values (string inputs only); null when it lists none. */
     private final String[] allowed;
+    /** For {@link Source#CONTEXT}: the input name, then component names. */
+    private final String[] path;
+    /** For {@link Source#CONTEXT}: the input's allowed values as a test; null when it lists none. */
+    private final CellTest allowedTest;
 
     private Column(Source source, Op op, ValueType type, String text, String operand, String[] allowed) {
+        this(source, op, type, text, operand, allowed, null, null);
+    }
+
+    private Column(Source source, Op op, ValueType type, String text, String operand, String[] allowed, String[] path,
+                   CellTest allowedTest) {
         this.source = source;
         this.op = op;
         this.type = type;
         this.text = text;
         this.operand = operand;
         this.allowed = allowed;
+        this.path = path;
+        this.allowedTest = allowedTest;
+    }
+
+    /** A column of a generic model: the value at {@code path} of the evaluation's inputs, declared of {@code type}. */
+    static Column ofPath(String text, String[] path, ValueType type) {
+        return new Column(Source.CONTEXT, Op.VALUE, type, text, null, null, path.clone(), null);
+    }
+
+    /** The same column, whose values outside {@code allowed} (a test on this column's own index) go to the engine. */
+    Column withAllowedTest(CellTest allowed) {
+        return new Column(source, op, type, text, operand, this.allowed, path, allowed);
     }
 
     Column withAllowedValues(String[] values) throws NotCompilable {
@@ -110,6 +133,10 @@ final class Column {
     /** Reads this column into slot {@code index} of {@code in}. */
     void read(Inputs in, int index) {
         CustomerFacts facts = in.facts;
+        if (source == Source.CONTEXT) {
+            readContext(in, index);
+            return;
+        }
         switch (op) {
             case VALUE -> {
                 switch (source) {
@@ -142,6 +169,45 @@ final class Column {
                 }
             }
         }
+    }
+
+    /**
+     * A generic model's input value. A value of another type than declared, or outside the input's allowed values,
+     * is the engine's to judge (type errors, its own messages), so that evaluation goes to the engine.
+     */
+    private void readContext(Inputs in, int index) {
+        Object value = in.context.get(path[0]);
+        for (int i = 1; i < path.length && value != null; i++) {
+            value = value instanceof java.util.Map<?, ?> map ? map.get(path[i]) : null;
+        }
+        if (value == null) {
+            if (allowedTest != null) {
+                throw Undecided.INSTANCE;
+            }
+            in.setValue(index, null);
+            return;
+        }
+        switch (type) {
+            case NUMBER -> {
+                if (!(value instanceof BigDecimal number)) {
+                    throw Undecided.INSTANCE;
+                }
+                in.setDecimal(index, number);
+            }
+            case STRING -> in.setValue(index, checked(value, String.class));
+            case BOOLEAN -> in.setValue(index, checked(value, Boolean.class));
+            case DATE -> in.setValue(index, checked(value, LocalDate.class));
+        }
+        if (allowedTest != null && !allowedTest.test(in)) {
+            throw Undecided.INSTANCE;
+        }
+    }
+
+    private static Object checked(Object value, Class<?> type) {
+        if (!type.isInstance(value)) {
+            throw Undecided.INSTANCE;
+        }
+        return value;
     }
 
     /** The value as the engine would hand it on: a number as BigDecimal. */

@@ -42,6 +42,18 @@ final class CompiledTable {
         return found;
     }
 
+    /** Every matching rule's 0-based index, in rule order: for the multiple-hit policies. */
+    int[] matchAll(Inputs in) {
+        int[] found = new int[rules.length];
+        int n = 0;
+        for (int r = 0; r < rules.length; r++) {
+            if (matches(rules[r], in)) {
+                found[n++] = r;
+            }
+        }
+        return java.util.Arrays.copyOf(found, n);
+    }
+
     private static boolean matches(CellTest[] tests, Inputs in) {
         for (CellTest test : tests) {
             if (!test.test(in)) {

@@ -16,6 +16,8 @@ final class Inputs {
 
     CustomerFacts facts;
     LocalDate runDate;
+    /** A generic model's inputs by name, as FEEL values. */
+    java.util.Map<String, Object> context;
     private Column[] columns;
     private long ready;
     private long nulls;
@@ -27,14 +29,22 @@ final class Inputs {
         in.columns = columns;
         in.facts = facts;
         in.runDate = runDate;
+        in.context = null;
         in.ready = 0;
         in.nulls = 0;
+        return in;
+    }
+
+    static Inputs forThread(Column[] columns, java.util.Map<String, Object> context) {
+        Inputs in = forThread(columns, null, null);
+        in.context = context;
         return in;
     }
 
     /** Drops the references to the last customer, so a pooled thread does not keep it alive. */
     void release() {
         facts = null;
+        context = null;
         java.util.Arrays.fill(values, 0, columns.length, null);
     }
 
@@ -44,8 +54,8 @@ final class Inputs {
 
     private void ensure(int index) {
         if ((ready & (1L << index)) == 0) {
+            ready |= 1L << index; // first, so that a column's allowed-values test can read the value just set
             columns[index].read(this, index);
-            ready |= 1L << index;
         }
     }
 

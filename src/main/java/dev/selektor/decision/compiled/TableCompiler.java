@@ -4,7 +4,6 @@ import dev.selektor.decision.CampaignConventions;
 import dev.selektor.decision.CampaignModelEvaluator;
 import dev.selektor.decision.MatchedRule;
 import dev.selektor.decision.ModelResult;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.kie.dmn.model.api.UnaryTests;
  * and TCK cases.
  */
 public final class TableCompiler {
-    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
 
     private TableCompiler() {
@@ -92,18 +90,7 @@ public final class TableCompiler {
             if (rule.getInputEntry().size() != columns.size() || rule.getOutputEntry().size() != outputs.size()) {
                 throw new NotCompilable("row " + row + " has not one cell per column");
             }
-            List<CellTest> cells = new ArrayList<>();
-            for (int c = 0; c < columns.size(); c++) {
-                try {
-                    CellTest test = CellParser.parse(rule.getInputEntry().get(c).getText(), c, columns.get(c).type);
-                    if (test != null) {
-                        cells.add(test);
-                    }
-                } catch (NotCompilable e) {
-                    throw new NotCompilable("row " + row + ", input \"" + columns.get(c).text + "\": " + e.getMessage());
-                }
-            }
-            tests[r] = cells.toArray(CellTest[]::new);
+            tests[r] = tests(rule, columns, "row " + row);
             Map<String, Object> value = new LinkedHashMap<>();
             for (int o = 0; o < outputs.size(); o++) {
                 value.put(outputs.get(o).getName(), literal(rule.getOutputEntry().get(o), row, outputs.get(o).getName()));
@@ -129,7 +116,24 @@ public final class TableCompiler {
         return new CompiledCampaignModel(columns.toArray(Column[]::new), new CompiledTable(tests, hitPolicy), answers, priorityColumn);
     }
 
-    private static void onlyInputs(Decision decision) throws NotCompilable {
+    /** The tests of one rule's input entries, "any" cells left out; {@code where} names the row in a refusal. */
+    static CellTest[] tests(DecisionRule rule, List<Column> columns, String where) throws NotCompilable {
+        List<CellTest> cells = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            try {
+                CellTest test = CellParser.parse(rule.getInputEntry().get(c).getText(), c, columns.get(c).type);
+                if (test != null) {
+                    cells.add(test);
+                }
+            } catch (NotCompilable e) {
+                throw new NotCompilable(where + ", input \"" + columns.get(c).text + "\": " + e.getMessage());
+            }
+        }
+        return cells.toArray(CellTest[]::new);
+    }
+
+    /** A decision the compiled tables can evaluate alone: its inputs are input data, not other decisions or functions. */
+    static void onlyInputs(Decision decision) throws NotCompilable {
         for (InformationRequirement requirement : decision.getInformationRequirement()) {
             if (requirement.getRequiredDecision() != null) {
                 throw new NotCompilable("decision " + decision.getName() + " requires another decision");
@@ -165,20 +169,7 @@ public final class TableCompiler {
 
     /** An output cell's value as FEEL reads the literal, or why it is not a literal. */
     private static Object literal(LiteralExpression cell, int row, String output) throws NotCompilable {
-        String text = cell.getText() == null ? "" : cell.getText().strip();
-        if (text.equals("null")) {
-            return null;
-        }
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.valueOf(text);
-        }
-        if (NUMBER.matcher(text).matches()) {
-            return new BigDecimal(text);
-        }
-        if (STRING.matcher(text).matches()) {
-            return CellParser.literalString(text);
-        }
-        throw new NotCompilable("row " + row + ", output " + output + ": \"" + text + "\" is not a literal");
+        return CellParser.outputLiteral(cell.getText(), "row " + row + ", output " + output);
     }
 
     private static String text(UnaryTests tests) {

@@ -61,11 +61,20 @@ public class DecisionModelResource {
     public record TypedName(String name, TypeDescription type) { }
 
     /**
+     * How the model is evaluated: {@code compiled: ...} when its tables are compiled, or {@code engine: <the construct
+     * the compiler does not cover>} when the Drools engine evaluates it.
+     *
+     * @param campaignDecisions campaign decisions (the decision endpoint, selection runs, regression cases)
+     * @param genericEvaluation the generic evaluation endpoint
+     */
+    public record EvaluationView(String campaignDecisions, String genericEvaluation) { }
+
+    /**
      * @param campaignModel whether the model follows the campaign conventions (contract section 2), and so can drive a campaign
      */
     public record ModelView(String name, String liveVersion, Integer seq, String author, Instant publishedAt, Instant liveSince,
                             String madeLiveBy, boolean folderDiffers, boolean campaignModel, List<TypedName> inputs,
-                            List<TypedName> decisions) { }
+                            List<TypedName> decisions, EvaluationView evaluation) { }
 
     public record VersionView(int seq, String version, String author, Instant publishedAt, String origin, String reason, boolean live) { }
 
@@ -263,7 +272,7 @@ public class DecisionModelResource {
         return new ModelView(m.name(), m.version(), live.map(LiveVersion::seq).orElse(null),
                 published.map(PublishedVersion::author).orElse(null), published.map(PublishedVersion::publishedAt).orElse(null),
                 live.map(LiveVersion::since).orElse(null), live.map(LiveVersion::by).orElse(null), sync.folderDiffers(m.name()),
-                m.isCampaignModel(), inputs, decisions);
+                m.isCampaignModel(), inputs, decisions, new EvaluationView(m.fastPath().describe(), m.genericPath().describe()));
     }
 
     private String user() {

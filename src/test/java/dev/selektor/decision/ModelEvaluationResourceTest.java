@@ -78,7 +78,12 @@ class ModelEvaluationResourceTest {
                 .body("inputs.find { it.name == 'Basket Lines' }.type.base", equalTo("structure"))
                 .body("inputs.find { it.name == 'Basket Lines' }.type.components.price.base", equalTo("number"))
                 .body("inputs.find { it.name == 'Segment' }.type.allowedValues", contains("\"NEW\"", "\"REGULAR\"", "\"VIP\"", "\"DORMANT\""))
-                .body("decisions.name", hasItem("Basket Discount"));
+                .body("decisions.name", hasItem("Basket Discount"))
+                // Says why its decisions are the engine's: the compiled tables leave the whole model to it.
+                .body("evaluation.campaignDecisions", equalTo("engine: not a campaign model"))
+                .body("evaluation.genericEvaluation", equalTo("engine: decision Basket Total is not a decision table"));
+        given().get("/decision-models/black-week-tech").then().statusCode(200)
+                .body("evaluation.campaignDecisions", equalTo("compiled: Selection, 8 rows, and Priority"));
         given().contentType(ContentType.JSON).body("""
                         {"Basket Lines": [{"category": "electronics", "price": 199.99}, {"category": "fashion", "price": 50}],
                          "Segment": "VIP"}

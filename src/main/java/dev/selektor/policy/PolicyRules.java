@@ -20,9 +20,15 @@ public final class PolicyRules {
 
     private final KieBase kieBase;
     private final List<Policy> policies;
+    /**
+     * Sessions are reset and reused instead of built for every decision: building one costs more than the rules.
+     * The pool grows to the number of threads deciding at once.
+     */
+    private final org.kie.api.runtime.KieSessionsPool sessions;
 
     PolicyRules(KieBase kieBase, List<Policy> policies) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.policies = policies.stream().sorted(Comparator.comparing(Policy::reason)).toList();
     }
 
@@ -31,7 +37,7 @@ public final class PolicyRules {
     }
 
     public Evaluation evaluate(PolicySubject subject) {
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         PolicyVerdicts verdicts = new PolicyVerdicts();
         session.setGlobal("verdicts", verdicts);
         session.execute(subject);

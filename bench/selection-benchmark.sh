@@ -13,13 +13,16 @@
 #      about twice as fast, which no selection run could reach).
 # It ends with a Markdown table for the README and the machine it ran on.
 #
-#   bench/selection-benchmark.sh [--count N] [--campaign ID] [--xmx SIZE] [--fresh]
+#   bench/selection-benchmark.sh [--count N] [--campaign ID] [--xmx SIZE] [--fresh] [--engine] [--no-ceiling]
 #
 #   --count N      customers in the store (default 1000000)
 #   --campaign ID  the campaign to run, defined from samples/campaigns/ID.json (default winback-180: no cap, so every
 #                  selected customer's event is written in the page's transaction, the path most runs take)
 #   --xmx SIZE     the service's -Xmx (default: none, the JVM's own default of 1/4 of the RAM)
 #   --fresh        throw the stored customers of this N away and load them again
+#   --engine       the service evaluates with the Drools engine alone (selektor.decision.compiled-tables=false),
+#                  to compare with the compiled tables it uses by default
+#   --no-ceiling   skip the ceiling (it takes as long as the run), e.g. when comparing --engine with the default
 # Store and broker keep their data in .work/bench/selection-N/ (logs of the service there too). The first invocation
 # for an N generates and imports the N customers, untimed: about 13 minutes for 1,000,000 at ~1,300 lines/s on a
 # 2-core machine. Later invocations reuse them; each one adds a run's results to the store.
@@ -38,6 +41,8 @@ count=1000000
 campaign=winback-180
 xmx=""
 fresh=false
+engine=false
+ceiling=true
 run_date=2026-11-26
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -45,6 +50,8 @@ while [ $# -gt 0 ]; do
     --campaign) campaign="${2:?--campaign needs a campaign id}"; shift 2 ;;
     --xmx) xmx="${2:?--xmx needs a size, e.g. 512m}"; shift 2 ;;
     --fresh) fresh=true; shift ;;
+    --engine) engine=true; shift ;;
+    --no-ceiling) ceiling=false; shift ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
 done
@@ -140,7 +147,9 @@ json_field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" <<<"$2"; }
 # --- the service, with bin/run's store options, a table prefix of its own and the private broker ---
 start_service() {
   local log=$1
-  java ${xmx:+"-Xmx$xmx"} -Dquarkus.http.port="$port" \
+  local evaluation=()
+  [ "$engine" = false ] || evaluation=(-Dselektor.decision.compiled-tables=false)
+  java ${xmx:+"-Xmx$xmx"} "${evaluation[@]}" -Dquarkus.http.port="$port" \
     -Dselektor.dynamodb.endpoint="$store" \
     -Dselektor.dynamodb.region=us-east-1 \
     -Dselektor.dynamodb.access-key-id=AKIAIOSFODNN7EXAMPLE \
@@ -302,43 +311,48 @@ echo "events: $outbox_note"
 stop_service
 
 # --- the ceiling: the same scan and one result per customer through a bare SDK client ---
-ceiling_line=""
-store_ticks_start=""
-store_ticks_end=""
-java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
-  dev.selektor.bench.ScanWriteCeiling --endpoint "$store" --table bench-customers --segments "$segments" \
-  --threads "$workers" --page-size "$page_size" --campaign "$campaign" --run-date "$run_date" \
-  --results-index by-customer \
-  | while IFS= read -r line; do
-      # Creating and deleting the results table falls outside these two lines, and so outside the store's figure.
-      case "$line" in
-        "ceiling: timing starts"*) store_ticks_start=$(cpu_ticks "$store_pid") ;;
-        "ceiling segments="*) store_ticks_end=$(cpu_ticks "$store_pid"); ceiling_line=$line ;;
-      esac
-      printf '%s\n' "$line"
-    done
-[ -n "$ceiling_line" ] && [ -n "$store_ticks_start" ] || { echo "The ceiling printed no figures" >&2; exit 1; }
-# ceiling segments=8 threads=4 items=N seconds=S items_per_s=R scan_seconds=.. write_seconds=.. retried=U client_cpu_percent=C
-read -r ceiling_items ceiling_s ceiling_rate ceiling_scan_s ceiling_write_s ceiling_client < <(
-  awk '{for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
-        print v["items"], v["seconds"], v["items_per_s"], v["scan_seconds"], v["write_seconds"], v["client_cpu_percent"]}' <<<"$ceiling_line")
-ceiling_cpu="client $ceiling_client %, ExtendDB $(busy_percent $((store_ticks_end - store_ticks_start)) "$ceiling_s") %"
-[ "$ceiling_items" = "$processed" ] || echo "Note: the ceiling scanned $ceiling_items items, the run processed $processed" >&2
-ceiling_split=$(awk -v a="$ceiling_scan_s" -v c="$ceiling_write_s" \
-  'BEGIN {t = a + c; if (t == 0) t = 1; printf "%.1f s / - / %.1f s (%.1f %% / - / %.1f %%)", a, c, a / t * 100, c / t * 100}')
+if [ "$ceiling" = true ]; then
+  ceiling_line=""
+  store_ticks_start=""
+  store_ticks_end=""
+  java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
+    dev.selektor.bench.ScanWriteCeiling --endpoint "$store" --table bench-customers --segments "$segments" \
+    --threads "$workers" --page-size "$page_size" --campaign "$campaign" --run-date "$run_date" \
+    --results-index by-customer \
+    | while IFS= read -r line; do
+        # Creating and deleting the results table falls outside these two lines, and so outside the store's figure.
+        case "$line" in
+          "ceiling: timing starts"*) store_ticks_start=$(cpu_ticks "$store_pid") ;;
+          "ceiling segments="*) store_ticks_end=$(cpu_ticks "$store_pid"); ceiling_line=$line ;;
+        esac
+        printf '%s\n' "$line"
+      done
+  [ -n "$ceiling_line" ] && [ -n "$store_ticks_start" ] || { echo "The ceiling printed no figures" >&2; exit 1; }
+  # ceiling segments=8 threads=4 items=N seconds=S items_per_s=R scan_seconds=.. write_seconds=.. retried=U client_cpu_percent=C
+  read -r ceiling_items ceiling_s ceiling_rate ceiling_scan_s ceiling_write_s ceiling_client < <(
+    awk '{for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
+          print v["items"], v["seconds"], v["items_per_s"], v["scan_seconds"], v["write_seconds"], v["client_cpu_percent"]}' <<<"$ceiling_line")
+  ceiling_cpu="client $ceiling_client %, ExtendDB $(busy_percent $((store_ticks_end - store_ticks_start)) "$ceiling_s") %"
+  [ "$ceiling_items" = "$processed" ] || echo "Note: the ceiling scanned $ceiling_items items, the run processed $processed" >&2
+  ceiling_split=$(awk -v a="$ceiling_scan_s" -v c="$ceiling_write_s" \
+    'BEGIN {t = a + c; if (t == 0) t = 1; printf "%.1f s / - / %.1f s (%.1f %% / - / %.1f %%)", a, c, a / t * 100, c / t * 100}')
+  ceiling_wall="$(printf '%.1f' "$ceiling_s") s"
+else
+  ceiling_rate="-"; ceiling_wall="-"; ceiling_split="not measured (--no-ceiling)"; ceiling_cpu="not measured (--no-ceiling)"
+fi
 
 # --- the figures ---
 heap_note="default -Xmx (${max_heap_mb} MB)"
 [ -z "$xmx" ] || heap_note="-Xmx$xmx"
 cat <<TABLE
 
-Selection run of \`$campaign\` (run date $run_date) over $count customers in ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json), $segments segments on $workers workers, pages of $page_size ($(date -u +%Y-%m-%d)):
+Selection run of \`$campaign\` (run date $run_date, evaluated by $([ "$engine" = true ] && echo "the Drools engine alone" || echo "the compiled tables")) over $count customers in ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json), $segments segments on $workers workers, pages of $page_size ($(date -u +%Y-%m-%d)):
 
 | what | customers/s | wall time | workers' time: scan / evaluate / write | peak RSS / heap |
 |---|---:|---:|---|---|
 | selection run (service, end to end) | $run_rate | $(printf '%.1f' "$run_s") s | $split | $peak_rss_mb MB / $peak_heap_mb MB ($heap_note) |
-| ceiling: bare SDK parallel scan + BatchWriteItem | $ceiling_rate | $(printf '%.1f' "$ceiling_s") s | $ceiling_split | - |
+| ceiling: bare SDK parallel scan + BatchWriteItem | $ceiling_rate | $ceiling_wall | $ceiling_split | - |
 
 Run: $selected selected, $held_out held out, $capped capped, rejected $rejected; evaluate under 10 % of the workers' time: $evaluate_under_10; $outbox_note.
 

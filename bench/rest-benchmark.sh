@@ -33,6 +33,7 @@
 #   --drain T         how long the open-loop generator waits for queued requests after a phase (default 30s)
 #   --jit-warmup T    closed-loop load once before the first phase, not measured (default 60s; 0 skips it)
 # Environment: EXTENDDB_PORT (default 18400), PORT (default 18480); a port in use is replaced by the next free one.
+# SERVICE_JAVA_OPTS: extra JVM options for the service (a flight recording, -Dselektor.decision.compiled-tables=false).
 # Needs what bin/run needs (JDK 17, Node.js/npm, curl) and wrk (apt-get install wrk); without wrk, the saturation
 # phase uses the generator's closed-loop mode (--saturate) with 8 connections instead. Builds what is missing or
 # older than the sources. Kafka is not started: decisions do not publish, and the outbox relay only polls the
@@ -150,7 +151,9 @@ json_field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" <<<"$2"; }
 fail_with_log() { echo "$1; the service's log ends:" >&2; tail -n 50 "$tmp/service.log" >&2; exit 1; }
 
 # --- the service, with bin/run's store options and a table prefix of its own ---
-java -Dquarkus.http.port="$port" \
+# SERVICE_JAVA_OPTS: extra JVM options for the service, e.g. a flight recording or -Dselektor.decision.compiled-tables=false.
+# shellcheck disable=SC2086
+java ${SERVICE_JAVA_OPTS:-} -Dquarkus.http.port="$port" \
   -Dselektor.dynamodb.endpoint="$store" \
   -Dselektor.dynamodb.region=us-east-1 \
   -Dselektor.dynamodb.access-key-id=AKIAIOSFODNN7EXAMPLE \

@@ -44,14 +44,21 @@ public class CampaignService {
         return campaigns.find(campaignId);
     }
 
+    /** The campaign if it was read within {@code selektor.campaigns.cache-ttl}, without asking the store. */
+    public Optional<Campaign> recentInMemory(String campaignId) {
+        Cached cached = cache.get(campaignId);
+        return cached != null && System.nanoTime() - cached.readAtNanos() < config.campaigns().cacheTtl().toNanos()
+                ? Optional.of(cached.campaign()) : Optional.empty();
+    }
+
     /**
      * The campaign as read at most {@code selektor.campaigns.cache-ttl} ago: for single decisions, which must not
      * cost a store read each. Unknown campaigns are not remembered, so a campaign defined elsewhere is found at once.
      */
     public Optional<Campaign> findRecent(String campaignId) {
-        Cached cached = cache.get(campaignId);
-        if (cached != null && System.nanoTime() - cached.readAtNanos() < config.campaigns().cacheTtl().toNanos()) {
-            return Optional.of(cached.campaign());
+        Optional<Campaign> recent = recentInMemory(campaignId);
+        if (recent.isPresent()) {
+            return recent;
         }
         Optional<Campaign> read = campaigns.find(campaignId);
         read.ifPresentOrElse(c -> cache.put(campaignId, new Cached(c, System.nanoTime())), () -> cache.remove(campaignId));

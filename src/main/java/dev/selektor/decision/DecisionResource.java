@@ -22,6 +22,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -47,8 +50,37 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The decision with its explanation")
     @APIResponse(responseCode = "400", description = "Bad facts or body (application/problem+json, errors name each field)")
     @APIResponse(responseCode = "404", description = "Unknown campaign, or unknown customer when asked by customerId")
-    public DecisionView decide(@PathParam("campaignId") String campaignId, JsonNode body) {
+    public Uni<DecisionView> decide(@PathParam("campaignId") String campaignId, JsonNode body) {
+        // Checkout's usual question (facts in the body, campaign read recently, no contact history to look up) is
+        // answered right here on the I/O thread; handing it to a worker thread would cost more than the decision.
+        Optional<Campaign> recent = decisions.recentCampaign(campaignId);
+        if (recent.isPresent()) {
+            Request request = parse(body);
+            if (request.facts().isPresent()) {
+                Optional<Decision> decided = decisions.decideWithoutStore(recent.get(), request.facts().get(), request.runDate());
+                if (decided.isPresent()) {
+                    return Uni.createFrom().item(DecisionView.of(decided.get()));
+                }
+            }
+        }
+        // Anything that needs the store (the campaign, the customer's facts, the contact history) on a worker thread.
+        return Uni.createFrom().item(() -> decideReadingTheStore(campaignId, body))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** What a request asks: facts (or the customer id to read them by) and the run date. */
+    private record Request(Optional<CustomerFacts> facts, Optional<String> customerId, LocalDate runDate) { }
+
+    private DecisionView decideReadingTheStore(String campaignId, JsonNode body) {
         Campaign campaign = decisions.campaign(campaignId);
+        Request request = parse(body);
+        CustomerFacts facts = request.facts().orElseGet(() -> customers.find(request.customerId().orElseThrow())
+                .orElseThrow(() -> new NotFoundException("There is no customer \"" + request.customerId().get() + "\"")));
+        return DecisionView.of(decisions.decide(campaign, facts, request.runDate()));
+    }
+
+    /** The request, or a 400 naming every bad field. */
+    private Request parse(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException(new FieldError("", "the body must be a JSON object {\"customer\": {...}, \"runDate\": \"...\"}"));
         }
@@ -93,10 +125,6 @@ public class DecisionResource {
             throw new InvalidInputException(errors.size() + " field(s) break the contract: "
                     + errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
         }
-        if (facts == null) {
-            String id = customerId;
-            facts = customers.find(id).orElseThrow(() -> new NotFoundException("There is no customer \"" + id + "\""));
-        }
-        return DecisionView.of(decisions.decide(campaign, facts, runDate));
+        return new Request(Optional.ofNullable(facts), Optional.ofNullable(customerId), runDate);
     }
 }

@@ -9,6 +9,7 @@ import dev.selektor.policy.ContactPressureSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** The application service behind the decision endpoint: finds the campaign and its live model, then decides. */
 @ApplicationScoped
@@ -28,7 +29,23 @@ public class DecisionService {
                 .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
     }
 
+    /** The campaign if it was read within {@code selektor.campaigns.cache-ttl}; empty means: ask the store. */
+    public Optional<Campaign> recentCampaign(String campaignId) {
+        return campaigns.recentInMemory(campaignId);
+    }
+
+    /** The decision when it needs nothing from the store (no contact history to look up); empty otherwise. */
+    public Optional<Decision> decideWithoutStore(Campaign campaign, CustomerFacts facts, LocalDate runDate) {
+        return contactPressure.withoutQuery(facts.customerId(), campaign.campaignId(), runDate)
+                .map(pressure -> new CampaignDecider(registry.policies()).decide(campaign, liveModel(campaign), facts, runDate, pressure));
+    }
+
     public Decision decide(Campaign campaign, CustomerFacts facts, LocalDate runDate) {
+        return new CampaignDecider(registry.policies()).decide(campaign, liveModel(campaign), facts, runDate,
+                contactPressure.forCustomer(facts.customerId(), campaign.campaignId(), runDate));
+    }
+
+    private DecisionModel liveModel(Campaign campaign) {
         DecisionModel model = registry.find(campaign.decisionModel())
                 .orElseThrow(() -> new NotFoundException("Campaign \"" + campaign.campaignId()
                         + "\" uses the decision model \"" + campaign.decisionModel() + "\", which is not loaded"));
@@ -36,7 +53,6 @@ public class DecisionService {
             throw new ConflictException("Campaign \"" + campaign.campaignId() + "\" uses the decision model \""
                     + model.name() + "\", which cannot drive a campaign: " + model.campaignProblems());
         }
-        return new CampaignDecider(registry.policies()).decide(campaign, model, facts, runDate,
-                contactPressure.forCustomer(facts.customerId(), campaign.campaignId(), runDate));
+        return model;
     }
 }

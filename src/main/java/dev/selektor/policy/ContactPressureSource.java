@@ -6,4 +6,7 @@ import java.time.LocalDate;
 public interface ContactPressureSource {
 
     ContactPressure forCustomer(String customerId, String campaignId, LocalDate runDate);
+
+    /** The pressure when it is known without asking the store; empty when only the store can tell. */
+    java.util.Optional<ContactPressure> withoutQuery(String customerId, String campaignId, LocalDate runDate);
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -45,9 +46,7 @@ public class ContactHistory implements ContactPressureSource {
     @Override
     public ContactPressure forCustomer(String customerId, String campaignId, LocalDate runDate) {
         LocalDate from = runDate.minusDays(config.contactPressure().windowDays());
-        boolean anyInWindow = completedRuns().stream().anyMatch(r -> !r.campaignId().equals(campaignId)
-                && !r.runDate().isBefore(from) && r.runDate().isBefore(runDate));
-        if (!anyInWindow) {
+        if (!anyInWindow(completedRuns(), campaignId, from, runDate)) {
             // No other campaign selected anybody in the window: nobody can be under pressure, no query needed.
             return new ContactPressure(0, config.contactPressure().maxCampaigns());
         }
@@ -60,6 +59,23 @@ public class ContactHistory implements ContactPressureSource {
             }
         }
         return new ContactPressure(campaigns.size(), config.contactPressure().maxCampaigns());
+    }
+
+    @Override
+    public Optional<ContactPressure> withoutQuery(String customerId, String campaignId, LocalDate runDate) {
+        CompletedRuns current = snapshot;
+        if (current == null) {
+            return Optional.empty();
+        }
+        completedRuns(); // starts the background read when the list is due for one
+        LocalDate from = runDate.minusDays(config.contactPressure().windowDays());
+        return anyInWindow(current.runs(), campaignId, from, runDate) ? Optional.empty()
+                : Optional.of(new ContactPressure(0, config.contactPressure().maxCampaigns()));
+    }
+
+    private static boolean anyInWindow(List<SelectionRun> completed, String campaignId, LocalDate from, LocalDate runDate) {
+        return completed.stream().anyMatch(r -> !r.campaignId().equals(campaignId)
+                && !r.runDate().isBefore(from) && r.runDate().isBefore(runDate));
     }
 
     /** For a run: the pressure of every customer who has any, looked up in memory afterwards. */

@@ -238,6 +238,12 @@ class SelectionRunTest {
         given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(200)
                 .body("outcome", equalTo("SELECTED"))
                 .body("runId", equalTo(firstRun));
+        // Checkout's form of the question (facts in the body, answered without the store when it can): the history
+        // of the completed run still counts.
+        String facts = given().get("/customers/" + someone).then().statusCode(200).extract().asString();
+        given().contentType(ContentType.JSON).body("{\"customer\": " + facts + ", \"runDate\": \"" + RUN_DATE + "\"}")
+                .post("/campaigns/winback-second-wave/decisions").then().statusCode(200)
+                .body("reason", equalTo(after.get(someone).reason()));
     }
 
     @Test

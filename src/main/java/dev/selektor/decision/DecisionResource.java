@@ -23,8 +23,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -40,6 +40,10 @@ public class DecisionResource {
     @Inject
     CustomerFactsRepository customers;
 
+    /** Quarkus' worker threads, for decisions that wait for the store. */
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor workers;
+
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -50,7 +54,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", description = "The decision with its explanation")
     @APIResponse(responseCode = "400", description = "Bad facts or body (application/problem+json, errors name each field)")
     @APIResponse(responseCode = "404", description = "Unknown campaign, or unknown customer when asked by customerId")
-    public Uni<DecisionView> decide(@PathParam("campaignId") String campaignId, JsonNode body) {
+    public CompletionStage<DecisionView> decide(@PathParam("campaignId") String campaignId, JsonNode body) {
         // Checkout's usual question (facts in the body, campaign read recently, no contact history to look up) is
         // answered right here on the I/O thread; handing it to a worker thread would cost more than the decision.
         Optional<Campaign> recent = decisions.recentCampaign(campaignId);
@@ -59,13 +63,12 @@ public class DecisionResource {
             if (request.facts().isPresent()) {
                 Optional<Decision> decided = decisions.decideWithoutStore(recent.get(), request.facts().get(), request.runDate());
                 if (decided.isPresent()) {
-                    return Uni.createFrom().item(DecisionView.of(decided.get()));
+                    return CompletableFuture.completedFuture(DecisionView.of(decided.get()));
                 }
             }
         }
         // Anything that needs the store (the campaign, the customer's facts, the contact history) on a worker thread.
-        return Uni.createFrom().item(() -> decideReadingTheStore(campaignId, body))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return CompletableFuture.supplyAsync(() -> decideReadingTheStore(campaignId, body), workers);
     }
 
     /** What a request asks: facts (or the customer id to read them by) and the run date. */

@@ -1,0 +1,95 @@
+package dev.selektor;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.selektor.common.RememberedPasswordIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Basic logins are verified by the properties realm once and then remembered (no worker thread per request): a
+ * remembered login must still be exactly as strict as the realm, with each user's own roles.
+ */
+@QuarkusTest
+class RememberedPasswordTest {
+    private static final String CAMPAIGN = """
+            {"name": "Login test", "decisionModel": "winback-180", "startDate": "2026-11-01", "endDate": "2026-11-30"}
+            """;
+
+    @Inject
+    RememberedPasswordIdentityProvider provider;
+
+    /** Runs the realm's blocking work on the calling thread and counts how often it was asked to. */
+    private static final class CountingContext implements AuthenticationRequestContext {
+        final AtomicInteger blocking = new AtomicInteger();
+
+        @Override
+        public Uni<SecurityIdentity> runBlocking(Supplier<SecurityIdentity> function) {
+            blocking.incrementAndGet();
+            return Uni.createFrom().item(function);
+        }
+    }
+
+    private static UsernamePasswordAuthenticationRequest login(String user, String password) {
+        return new UsernamePasswordAuthenticationRequest(user, new PasswordCredential(password.toCharArray()));
+    }
+
+    @Test
+    void aVerifiedLoginIsAnsweredWithoutTheRealmsBlockingWorkTheNextTime() {
+        var context = new CountingContext();
+        SecurityIdentity first = provider.authenticate(login("approver", "approver"), context)
+                .await().atMost(Duration.ofSeconds(10));
+        assertEquals("approver", first.getPrincipal().getName());
+        assertEquals(Set.of("approver", "viewer"), first.getRoles());
+        int afterFirst = context.blocking.get();
+        assertEquals(1, afterFirst, "the first login is verified by the realm, as blocking work");
+
+        SecurityIdentity again = provider.authenticate(login("approver", "approver"), context)
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertEquals("approver", again.getPrincipal().getName());
+        assertEquals(Set.of("approver", "viewer"), again.getRoles());
+        assertEquals(afterFirst, context.blocking.get(), "blocking verifications after the second login");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedEvenAfterTheRightOneWasRemembered() {
+        var context = new CountingContext();
+        provider.authenticate(login("editor2", "editor2"), context).await().atMost(Duration.ofSeconds(10));
+
+        assertThrows(AuthenticationFailedException.class, () -> provider.authenticate(login("editor2", "editor"), context)
+                .await().atMost(Duration.ofSeconds(10)));
+        // The same characters split differently between user name and password are another login.
+        assertThrows(AuthenticationFailedException.class, () -> provider.authenticate(login("editor", "2editor2"), context)
+                .await().atMost(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void overHttpEachRememberedUserKeepsItsOwnRoles() {
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic("viewer", "viewer").get("/campaigns").then().statusCode(200);
+            given().auth().preemptive().basic("viewer", "viewer").contentType(ContentType.JSON).body(CAMPAIGN)
+                    .put("/campaigns/login-test").then().statusCode(403).contentType("application/problem+json");
+            given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON).body(CAMPAIGN)
+                    .put("/campaigns/login-test").then().statusCode(200);
+            given().auth().preemptive().basic("editor", "editor").get("/me").then().statusCode(200)
+                    .body("user", Matchers.equalTo("editor"));
+            given().auth().preemptive().basic("editor", "viewer").get("/campaigns").then().statusCode(401);
+        }
+    }
+}

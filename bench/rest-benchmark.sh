@@ -11,6 +11,10 @@
 #      src/test/java/dev/selektor/bench/load/OpenLoopLoadGenerator.java starts requests on a fixed schedule
 #      whatever the answers do (32 keep-alive connections) and measures each from the time it was due, so a stall
 #      counts for every request that should have gone out during it (no coordinated omission).
+#   3. the floor, at the same rates (skipped with --no-floor): the same generator against
+#      src/test/java/dev/selektor/bench/load/HttpFloorServer.java, a bare Vert.x server with the service's number
+#      of event loops that answers every POST with the bytes of a real decision answer and does nothing else. The
+#      service cannot beat it; where the service's percentile is near the floor's, the rest is this machine.
 # How to read it: at a rate the service sustains, "achieved" equals the target and the percentiles are what callers
 # see at that load. Past its capacity, requests queue: achieved is the capacity, latencies grow with the length of
 # the run (the warm-up's queue comes first), and the row says "past capacity": what is still queued when --drain
@@ -18,11 +22,13 @@
 # duration + drain. The CPU columns tell who was busy in the measured window, in % of one core: on a 2-core machine
 # the service, ExtendDB and the load client share 200 %, so a client using much CPU takes it from the others, and
 # the three adding up to well under 200 % at saturation means something else had the CPU (the load average is
-# printed at the end). More than 0.1 % of answers other than 200 stops the benchmark: error answers are cheap and
+# printed at the end). "steal" is the time the hypervisor gave this virtual machine's CPUs to someone else during
+# the window (from /proc/stat), in % of all its CPUs: on a shared host it comes and goes within minutes, and a few
+# per cent of it moves p99 by milliseconds, which is why the floor is measured beside every open-loop phase. More than 0.1 % of answers other than 200 stops the benchmark: error answers are cheap and
 # would make the figures meaningless.
 #
 #   bench/rest-benchmark.sh [--rates 1000,5000,10000] [--duration 30s] [--warmup 10s] [--campaign ID]
-#                           [--customers N] [--connections N] [--drain 30s] [--jit-warmup 60s]
+#                           [--customers N] [--connections N] [--drain 30s] [--jit-warmup 60s] [--no-floor]
 #
 #   --rates LIST      open-loop rates in requests/s, comma-separated (default 5000)
 #   --duration T      measured time of each phase, in s or m (default 30s)
@@ -32,6 +38,7 @@
 #   --connections N   connections of the open-loop generator (default 32)
 #   --drain T         how long the open-loop generator waits for queued requests after a phase (default 30s)
 #   --jit-warmup T    closed-loop load once before the first phase, not measured (default 60s; 0 skips it)
+#   --no-floor        skip the floor phases
 # Environment: EXTENDDB_PORT (default 18400), PORT (default 18480); a port in use is replaced by the next free one.
 # SERVICE_JAVA_OPTS: extra JVM options for the service (a flight recording, -Dselektor.decision.compiled-tables=false).
 # Needs what bin/run needs (JDK 17, Node.js/npm, curl) and wrk (apt-get install wrk); without wrk, the saturation
@@ -51,6 +58,7 @@ customers=10000
 connections=32
 drain=30s
 jit_warmup=60s
+floor=true
 run_date=2026-11-26
 user=checkout:checkout
 while [ $# -gt 0 ]; do
@@ -63,6 +71,7 @@ while [ $# -gt 0 ]; do
     --connections) connections="${2:?--connections needs a number}"; shift 2 ;;
     --drain) drain="${2:?--drain needs a time such as 30s}"; shift 2 ;;
     --jit-warmup) jit_warmup="${2:?--jit-warmup needs a time such as 60s}"; shift 2 ;;
+    --no-floor) floor=false; shift ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
 done
@@ -88,6 +97,8 @@ port=$(free_port "${PORT:-18480}")
 # No broker: the relay only needs an address that is not ours, and finds nothing there if it ever connects.
 kafka_port=$(free_port 18490)
 while [[ " $store_port $port " == *" $kafka_port "* ]]; do kafka_port=$(free_port $((kafka_port + 1))); done
+floor_port=$(free_port 18470)
+while [[ " $store_port $port $kafka_port " == *" $floor_port "* ]]; do floor_port=$(free_port $((floor_port + 1))); done
 store="http://127.0.0.1:$store_port"
 base="http://127.0.0.1:$port"
 url="$base/campaigns/$campaign/decisions"
@@ -118,7 +129,11 @@ fi
 # --- private store and service, always stopped at the end ---
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/selektor-rest-bench.XXXXXX")
 service_pid=""
+floor_pid=""
 cleanup() {
+  if [ -n "$floor_pid" ]; then
+    kill "$floor_pid" 2>/dev/null && wait "$floor_pid" 2>/dev/null || true
+  fi
   if [ -n "$service_pid" ]; then
     kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
   fi
@@ -139,6 +154,10 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # busy_percent TICKS SECONDS: CPU use over a phase, in % of one core
 busy_percent() { awk -v t="$1" -v c="$clock_ticks" -v s="$2" 'BEGIN {printf "%.0f", t / c / s * 100}'; }
 now() { date +%s.%N; }
+# Steal time of all CPUs so far, in clock ticks (the 8th value of /proc/stat's cpu line).
+steal_ticks() { awk '$1 == "cpu" {print $9}' /proc/stat; }
+# steal_percent TICKS SECONDS: in % of all CPUs of the machine
+steal_percent() { awk -v t="$1" -v c="$clock_ticks" -v s="$2" -v n="$(nproc)" 'BEGIN {printf "%.1f", t / c / s / n * 100}'; }
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", b - a}'; }
 # Sets children_s: CPU seconds (user + system) of this shell's finished children, from `times`; for wrk, which is
 # gone before its /proc entry could be read. Not in $(...): a subshell's `times` sees only its own children.
@@ -190,6 +209,8 @@ body=${answer%$'\n'*}
 outcome=$(json_field outcome "$body")
 [ "$status" = 200 ] && [ -n "$outcome" ] || fail_with_log "A single decision answered $status: ${body:0:2000}"
 echo "One decision by curl: 200, outcome $outcome"
+# The floor server answers with exactly these bytes.
+printf '%s' "$body" >"$tmp/answer.json"
 
 rows=()
 phase_cpu() { # phase_cpu SERVICE_TICKS STORE_TICKS SECONDS -> "service | ExtendDB" cells
@@ -200,21 +221,27 @@ phase_cpu() { # phase_cpu SERVICE_TICKS STORE_TICKS SECONDS -> "service | Extend
 generator() {
   java -Xmx512m \
     -cp "target/test-classes:target/classes:$(cat "$classpath_file")" dev.selektor.bench.load.OpenLoopLoadGenerator \
-    --url "$url" --user "${user%%:*}" --password "${user#*:}" --bodies "$bodies" \
+    --url "$target_url" --user "${user%%:*}" --password "${user#*:}" --bodies "$bodies" \
     --duration "$duration" --warmup "$warmup" --drain "$drain" "$@"
 }
-# run_generator ARGS...: runs it, taking the service's and the store's CPU time at its window's start and end.
-# Sets gen_rc and result (its "result ..." line).
+# The server the generator loads, and whose CPU time is taken: the service, or the floor server in its phases.
+target_url=$url
+target_pid=""
+# run_generator ARGS...: runs it, taking the target's and the store's CPU time, and the machine's steal time, at
+# its window's start and end. Sets gen_rc and result (its "result ..." line).
 run_generator() {
-  local line window_start="" window_end="" s_ticks="" e_ticks=""
+  local line window_start="" window_end="" s_ticks="" e_ticks="" st_ticks=""
+  local pid=${target_pid:-$service_pid}
   gen_rc=0
   result=""
   generator "$@" | while IFS= read -r line; do
     case "$line" in
-      "phase measure-start") window_start=$(now); s_ticks=$(cpu_ticks "$service_pid"); e_ticks=$(cpu_ticks "$store_pid") ;;
+      "phase measure-start")
+        window_start=$(now); s_ticks=$(cpu_ticks "$pid"); e_ticks=$(cpu_ticks "$store_pid"); st_ticks=$(steal_ticks) ;;
       "phase measure-end")
         window_end=$(now)
-        s_ticks=$(( $(cpu_ticks "$service_pid") - s_ticks )); e_ticks=$(( $(cpu_ticks "$store_pid") - e_ticks )) ;;
+        s_ticks=$(( $(cpu_ticks "$pid") - s_ticks )); e_ticks=$(( $(cpu_ticks "$store_pid") - e_ticks ))
+        st_ticks=$(( $(steal_ticks) - st_ticks )) ;;
       "result "*) result=$line ;;
     esac
     printf '%s\n' "$line"
@@ -222,7 +249,8 @@ run_generator() {
   [ -n "$window_end" ] || { echo "The load generator ended before its measured window did (exit $gen_rc)" >&2; exit 1; }
   window_s=$(seconds_between "$window_start" "$window_end")
   window_cpu=$(phase_cpu "$s_ticks" "$e_ticks" "$window_s")
-  window_cpu_text="service $(busy_percent "$s_ticks" "$window_s") %, ExtendDB $(busy_percent "$e_ticks" "$window_s") %"
+  window_cpu_text="server $(busy_percent "$s_ticks" "$window_s") %, ExtendDB $(busy_percent "$e_ticks" "$window_s") %"
+  window_steal=$(steal_percent "$st_ticks" "$window_s")
 }
 # field NAME: a value of the generator's result line
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
@@ -289,8 +317,10 @@ if $have_wrk; then
   children_seconds
   client_cpu=$children_s
   started=$(now)
+  steal_start=$(steal_ticks)
   wrk -t1 -c8 -d"$duration" --latency -s "$tmp/decisions.lua" "$url" | tee "$tmp/wrk.out"
   elapsed=$(seconds_between "$started" "$(now)")
+  steal=$(steal_percent $(( $(steal_ticks) - steal_start )) "$elapsed")
   service_ticks=$(( $(cpu_ticks "$service_pid") - service_ticks ))
   store_ticks=$(( $(cpu_ticks "$store_pid") - store_ticks ))
   children_seconds
@@ -308,42 +338,73 @@ if $have_wrk; then
   saturation_rate=$(awk -v n="$wrk_requests" -v s="$wrk_seconds" 'BEGIN {printf "%.0f", n / s}')
   echo "saturation (wrk -t1 -c8): $saturation_rate req/s; p50 $p50 ms, p99 $p99 ms, p99.9 $p999 ms, max $max ms;" \
     "CPU: service $(busy_percent "$service_ticks" "$elapsed") %, ExtendDB $(busy_percent "$store_ticks" "$elapsed") %, wrk $client_cpu %"
-  rows+=("| saturation: \`wrk -t1 -c8\`, closed loop | $saturation_rate | $p50 | $p99 | $p999 | $max | $(phase_cpu "$service_ticks" "$store_ticks" "$elapsed") | $client_cpu % |")
+  rows+=("| saturation: \`wrk -t1 -c8\`, closed loop | $saturation_rate | $p50 | $p99 | $p999 | $max | $(phase_cpu "$service_ticks" "$store_ticks" "$elapsed") | $client_cpu % | $steal % |")
 else
   echo "Saturation: the generator's closed-loop mode, 8 connections, warm-up $warmup, then $duration..."
   run_generator --saturate --connections 8
   check_generator
   saturation_rate=$(printf '%.0f' "$(field achieved)")
-  rows+=("| saturation: generator \`--saturate\`, 8 connections, closed loop | $saturation_rate | $(field p50) | $(field p99) | $(field p999) | $(field max) | $window_cpu | $(field client_cpu_percent) % |")
+  rows+=("| saturation: generator \`--saturate\`, 8 connections, closed loop | $saturation_rate | $(field p50) | $(field p99) | $(field p999) | $(field max) | $window_cpu | $(field client_cpu_percent) % | $window_steal % |")
 fi
 
-# --- 2. open loop at each rate ---
-IFS=, read -r -a rate_list <<<"$rates"
-for rate in "${rate_list[@]}"; do
-  echo
-  echo "Open loop at $rate req/s: warm-up $warmup, then $duration, $connections connections..."
+# --- 2. open loop at each rate, each followed by the floor at that rate ---
+# open_loop_phase RATE LABEL: one open-loop phase against $target_url, appended to the table as LABEL.
+open_loop_phase() {
+  local rate=$1 label=$2 ge=""
   run_generator --rate "$rate" --connections "$connections"
   check_generator
   achieved=$(printf '%.0f' "$(field achieved)")
   # Answers slower than the schedule, or a queue left at the window's end: past capacity, even if it drained in time.
   [ "$(field kept_up)" = yes ] || note=" (past capacity)"
-  echo "open loop $rate req/s: CPU in the measured window: $window_cpu_text, generator $(field client_cpu_percent) %$note"
+  echo "$label: CPU in the measured window: $window_cpu_text, generator $(field client_cpu_percent) %, steal $window_steal %$note"
   # Requests cut short at the end of the drain are in the percentiles at their age then: lower bounds.
-  ge=""
   if [ "$(field cut)" != 0 ]; then
     ge="≥ "
     echo "  requests still queued or in flight when the $drain drain ended: $(field cut) of $(field scheduled)"
   fi
-  rows+=("| open loop, $rate req/s$note | $achieved | $ge$(field p50) | $ge$(field p99) | $ge$(field p999) | $ge$(field max) | $window_cpu | $(field client_cpu_percent) % |")
+  rows+=("| $label$note | $achieved | $ge$(field p50) | $ge$(field p99) | $ge$(field p999) | $ge$(field max) | $window_cpu | $(field client_cpu_percent) % | $window_steal % |")
+}
+
+if $floor; then
+  java -Xmx256m -cp "target/test-classes:target/classes:$(cat "$classpath_file")" dev.selektor.bench.load.HttpFloorServer \
+    "$floor_port" "$tmp/answer.json" >"$tmp/floor.log" 2>&1 &
+  floor_pid=$!
+  for _ in $(seq 1 60); do
+    grep -q '^listening' "$tmp/floor.log" && break
+    kill -0 "$floor_pid" 2>/dev/null || { cat "$tmp/floor.log" >&2; echo "The floor server stopped during start-up" >&2; exit 1; }
+    sleep 0.5
+  done
+  grep -q '^listening' "$tmp/floor.log" || { echo "The floor server did not start" >&2; exit 1; }
+  floor_url="http://127.0.0.1:$floor_port/campaigns/$campaign/decisions"
+  # Its JIT is warmed like the service's, so that both phases compare warmed-up servers.
+  echo "Floor server on port $floor_port (pid $floor_pid); warming it up for 20s..."
+  target_url=$floor_url target_pid=$floor_pid generator --saturate --connections 8 --warmup 0s --duration 20s \
+    >"$tmp/floor-warmup.out" 2>&1 || { cat "$tmp/floor-warmup.out" >&2; echo "Warming the floor server up failed" >&2; exit 1; }
+fi
+
+IFS=, read -r -a rate_list <<<"$rates"
+for rate in "${rate_list[@]}"; do
+  echo
+  echo "Open loop at $rate req/s: warm-up $warmup, then $duration, $connections connections..."
+  open_loop_phase "$rate" "open loop, $rate req/s"
+  if $floor; then
+    echo
+    echo "Floor at $rate req/s (HttpFloorServer, the same generator and bodies): warm-up $warmup, then $duration..."
+    target_url=$floor_url
+    target_pid=$floor_pid
+    open_loop_phase "$rate" "floor: bare Vert.x server, open loop, $rate req/s"
+    target_url=$url
+    target_pid=""
+  fi
 done
 
 # --- the figures ---
 cat <<TABLE
 
-POST /campaigns/$campaign/decisions (facts in the body, $customers synthetic customers round-robin, run date $run_date), packaged service and ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json) on this machine, load from a separate process; measured $duration after $warmup of warm-up ($(date -u +%Y-%m-%d)). Open-loop latencies from each request's intended send time; saturation latencies from the actual send (closed loop). CPU in % of one core.
+POST /campaigns/$campaign/decisions (facts in the body, $customers synthetic customers round-robin, run date $run_date), packaged service and ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json) on this machine, load from a separate process; measured $duration after $warmup of warm-up ($(date -u +%Y-%m-%d)). Open-loop latencies from each request's intended send time; saturation latencies from the actual send (closed loop). CPU in % of one core ("server" is the floor server in the floor rows); steal in % of all CPUs.
 
-| load | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | service CPU | ExtendDB CPU | client CPU |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| load | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU | ExtendDB CPU | client CPU | steal |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${rows[@]}")
 
 Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/^MemTotal:/ {printf "%.0f GB RAM", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1); load average before the run's end: $(cut -d' ' -f1-3 /proc/loadavg)

@@ -43,6 +43,11 @@ public record DecisionModel(
     }
 
     public String annotation(String decisionName, int row) {
+        return annotation(rowAnnotations, decisionName, row);
+    }
+
+    /** A rule row's annotation (rows from 1) in annotations by decision name; null when it has none. */
+    static String annotation(Map<String, List<String>> rowAnnotations, String decisionName, int row) {
         List<String> rows = rowAnnotations.get(decisionName);
         return rows == null || row < 1 || row > rows.size() ? null : rows.get(row - 1);
     }

@@ -127,17 +127,12 @@ public final class DecisionModelCompiler {
         } else if (!compileTables) {
             fastPath = new FastPath.Engine("compiled tables are switched off (selektor.decision.compiled-tables)");
         } else {
-            fastPath = TableCompiler.compile(model, (decision, row) -> annotation(annotations, decision, row));
+            fastPath = TableCompiler.compile(model, (decision, row) -> DecisionModel.annotation(annotations, decision, row));
         }
         return new DecisionModel(model.getName(), ModelVersion.of(content), content.clone(), runtime, model,
                 annotations, customerFieldsUsed, RUN_DATE.matcher(text).find(),
                 model.getDecisionByName(CampaignConventions.PRIORITY) != null,
                 List.copyOf(problems), List.copyOf(campaignProblems), fastPath, genericPath);
-    }
-
-    private static String annotation(Map<String, List<String>> annotations, String decision, int row) {
-        List<String> rows = annotations.get(decision);
-        return rows == null || row < 1 || row > rows.size() ? null : rows.get(row - 1);
     }
 
     private static Map<String, List<String>> rowAnnotations(DMNModel model) {

@@ -23,13 +23,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
-    private static final Pattern CUSTOMER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @Inject
     CustomerFactsRepository customers;
@@ -117,7 +115,7 @@ public class CustomerResource {
     }
 
     private static void checkId(String customerId) {
-        if (!CUSTOMER_ID.matcher(customerId).matches()) {
+        if (!CustomerFactsParser.isCustomerId(customerId)) {
             throw new InvalidInputException(new FieldError("/customerId", "must be 1-64 characters of A-Z a-z 0-9 _ -"));
         }
     }

@@ -1,5 +1,7 @@
 package dev.selektor.policy;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +44,28 @@ public final class PolicyRules {
         session.setGlobal("verdicts", verdicts);
         session.execute(subject);
         List<PolicyVerdicts.Rejection> rejections = verdicts.rejections();
-        List<PolicyCheck> checks = policies.stream().map(policy -> rejections.stream()
-                        .filter(r -> r.policy().equals(policy.name()))
-                        .findFirst()
-                        .map(r -> new PolicyCheck(policy.name(), PolicyCheck.Result.REJECTED, r.reason()))
-                        .orElseGet(() -> new PolicyCheck(policy.name(), PolicyCheck.Result.PASSED, policy.reason())))
-                .toList();
-        Optional<PolicyReason> veto = rejections.stream()
-                .map(PolicyVerdicts.Rejection::reason)
-                .filter(r -> r.phase() == PolicyReason.Phase.BEFORE_MODEL)
-                .min(Comparator.naturalOrder());
-        boolean heldOut = rejections.stream().anyMatch(r -> r.reason() == PolicyReason.HOLDOUT);
-        return new Evaluation(checks, veto, heldOut);
+        // Loops, not streams: this runs for every decision, and a handful of policies is all there is.
+        List<PolicyCheck> checks = new ArrayList<>(policies.size());
+        for (Policy policy : policies) {
+            PolicyVerdicts.Rejection rejection = null;
+            for (PolicyVerdicts.Rejection r : rejections) {
+                if (r.policy().equals(policy.name())) {
+                    rejection = r;
+                    break;
+                }
+            }
+            checks.add(rejection == null
+                    ? new PolicyCheck(policy.name(), PolicyCheck.Result.PASSED, policy.reason())
+                    : new PolicyCheck(policy.name(), PolicyCheck.Result.REJECTED, rejection.reason()));
+        }
+        PolicyReason first = null;
+        boolean heldOut = false;
+        for (PolicyVerdicts.Rejection r : rejections) {
+            if (r.reason().phase() == PolicyReason.Phase.BEFORE_MODEL && (first == null || r.reason().compareTo(first) < 0)) {
+                first = r.reason();
+            }
+            heldOut |= r.reason() == PolicyReason.HOLDOUT;
+        }
+        return new Evaluation(Collections.unmodifiableList(checks), Optional.ofNullable(first), heldOut);
     }
 }

@@ -24,7 +24,8 @@
 # the three adding up to well under 200 % at saturation means something else had the CPU (the load average is
 # printed at the end). "steal" is the time the hypervisor gave this virtual machine's CPUs to someone else during
 # the window (from /proc/stat), in % of all its CPUs: on a shared host it comes and goes within minutes, and a few
-# per cent of it moves p99 by milliseconds, which is why the floor is measured beside every open-loop phase. More than 0.1 % of answers other than 200 stops the benchmark: error answers are cheap and
+# per cent of it moves p99 by milliseconds, which is why the floor is measured beside every open-loop phase.
+# More than 0.1 % of answers other than 200 stops the benchmark: error answers are cheap and
 # would make the figures meaningless.
 #
 #   bench/rest-benchmark.sh [--rates 1000,5000,10000] [--duration 30s] [--warmup 10s] [--campaign ID]

@@ -2,12 +2,14 @@ package dev.selektor;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.selektor.common.RememberedPasswordIdentityProvider;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +35,10 @@ class RememberedPasswordTest {
 
     @Inject
     RememberedPasswordIdentityProvider provider;
+
+    /** What the HTTP authentication asks: it decides which of the providers answers a login. */
+    @Inject
+    IdentityProviderManager identities;
 
     /** Runs the realm's blocking work on the calling thread and counts how often it was asked to. */
     private static final class CountingContext implements AuthenticationRequestContext {
@@ -65,6 +71,19 @@ class RememberedPasswordTest {
         assertEquals("approver", again.getPrincipal().getName());
         assertEquals(Set.of("approver", "viewer"), again.getRoles());
         assertEquals(afterFirst, context.blocking.get(), "blocking verifications after the second login");
+    }
+
+    /**
+     * The remembering only helps if it is asked before the realm: a remembered login is answered with the very
+     * identity of its first verification, where the realm builds a new one for every request.
+     */
+    @Test
+    void theLoginsOfHttpRequestsAreAnsweredByTheRememberedOnesBeforeTheRealm() {
+        SecurityIdentity first = identities.authenticate(login("checkout", "checkout")).await().atMost(Duration.ofSeconds(10));
+        SecurityIdentity again = identities.authenticate(login("checkout", "checkout")).await().atMost(Duration.ofSeconds(10));
+
+        assertEquals(Set.of("service"), again.getRoles());
+        assertSame(first, again, "the second login was verified again instead of being remembered");
     }
 
     @Test

@@ -51,10 +51,13 @@ public class RememberedPasswordIdentityProvider implements IdentityProvider<User
         return UsernamePasswordAuthenticationRequest.class;
     }
 
-    /** Asked before the realm's own provider (priority 0), which then is not asked at all. */
+    /**
+     * Asked before the realm's own provider, which then is not asked at all. The realm's provider keeps the
+     * interface's default priority (1001, higher than {@code SYSTEM_FIRST}), and the highest priority is asked first.
+     */
     @Override
     public int priority() {
-        return 100;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.selektor.customer;
 
+import dev.selektor.common.IsoDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.FieldError;
 import java.math.BigDecimal;
@@ -133,7 +134,7 @@ public final class CustomerFactsParser {
                 return Optional.empty();
             }
             try {
-                LocalDate date = LocalDate.parse(value.textValue());
+                LocalDate date = IsoDates.parse(value.textValue());
                 if (date.isAfter(today)) {
                     error(field, "must not lie after today (" + today + "), got " + date);
                     return Optional.empty();

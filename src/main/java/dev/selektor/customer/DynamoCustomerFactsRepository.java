@@ -1,5 +1,6 @@
 package dev.selektor.customer;
 
+import dev.selektor.common.IsoDates;
 import dev.selektor.storage.BatchWrites;
 import dev.selektor.storage.DynamoCalls;
 import dev.selektor.storage.Tables;
@@ -123,7 +124,7 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
                 Segment.valueOf(item.get("segment").s()),
                 item.get("country").s(),
                 optionalDate(item, "birthDate"),
-                LocalDate.parse(item.get("memberSince").s()),
+                IsoDates.parse(item.get("memberSince").s()),
                 item.get("marketingConsent").bool(),
                 item.get("fraudFlag").bool(),
                 Integer.parseInt(item.get("orders12m").n()),
@@ -135,6 +136,6 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
 
     private static Optional<LocalDate> optionalDate(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
-        return value == null || value.s() == null ? Optional.empty() : Optional.of(LocalDate.parse(value.s()));
+        return value == null || value.s() == null ? Optional.empty() : Optional.of(IsoDates.parse(value.s()));
     }
 }

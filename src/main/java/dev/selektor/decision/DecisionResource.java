@@ -1,5 +1,6 @@
 package dev.selektor.decision;
 
+import dev.selektor.common.IsoDates;
 import dev.selektor.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,7 +97,7 @@ public class DecisionResource {
                 if (!runDateNode.isTextual()) {
                     throw new DateTimeParseException("not a string", runDateNode.toString(), 0);
                 }
-                runDate = LocalDate.parse(runDateNode.textValue());
+                runDate = IsoDates.parse(runDateNode.textValue());
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("/runDate", "must be an ISO date such as 2026-11-26, got " + runDateNode));
             }

@@ -3,7 +3,9 @@ package dev.selektor.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /** "Today" in the configured business zone: the default run date, and the latest date a fact may carry. */
 @ApplicationScoped
@@ -12,9 +14,40 @@ public class BusinessClock {
     @Inject
     SelektorConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    /** The day last answered and the instants (ms) it begins and ends in the zone: asked on every decision. */
+    private record Day(LocalDate date, long startsAt, long endsAt) {
+        boolean contains(long millis) {
+            return millis >= startsAt && millis < endsAt;
+        }
+    }
+
+    private volatile Day last = new Day(LocalDate.MIN, 0, 0);
+
+    public BusinessClock() {
+        this(Clock.systemUTC());
+    }
+
+    /** For tests: a clock of their own. */
+    BusinessClock(Clock clock) {
+        this.clock = clock;
+    }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(config.zone()));
+        return today(config.zone());
+    }
+
+    LocalDate today(ZoneId zone) {
+        long now = clock.millis();
+        Day day = last;
+        if (!day.contains(now)) {
+            // Looked up again once a day (and when the clock goes back); days in the zone may have 23 or 25 hours.
+            LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
+            day = new Day(date, date.atStartOfDay(zone).toInstant().toEpochMilli(),
+                    date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            last = day;
+        }
+        return day.date();
     }
 }

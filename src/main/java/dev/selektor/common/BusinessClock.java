@@ -16,14 +16,14 @@ public class BusinessClock {
 
     private final Clock clock;
 
-    /** The day last answered and the instants (ms) it begins and ends in the zone: asked on every decision. */
-    private record Day(LocalDate date, long startsAt, long endsAt) {
-        boolean contains(long millis) {
-            return millis >= startsAt && millis < endsAt;
+    /** The day last answered and the instants (ms) it begins and ends in its zone: asked on every decision. */
+    private record Day(ZoneId zone, LocalDate date, long startsAt, long endsAt) {
+        boolean contains(ZoneId other, long millis) {
+            return millis >= startsAt && millis < endsAt && zone.equals(other);
         }
     }
 
-    private volatile Day last = new Day(LocalDate.MIN, 0, 0);
+    private volatile Day last = new Day(ZoneId.of("UTC"), LocalDate.MIN, 0, 0);
 
     public BusinessClock() {
         this(Clock.systemUTC());
@@ -41,10 +41,10 @@ public class BusinessClock {
     LocalDate today(ZoneId zone) {
         long now = clock.millis();
         Day day = last;
-        if (!day.contains(now)) {
+        if (!day.contains(zone, now)) {
             // Looked up again once a day (and when the clock goes back); days in the zone may have 23 or 25 hours.
             LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
-            day = new Day(date, date.atStartOfDay(zone).toInstant().toEpochMilli(),
+            day = new Day(zone, date, date.atStartOfDay(zone).toInstant().toEpochMilli(),
                     date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
             last = day;
         }

@@ -60,4 +60,13 @@ class BusinessClockTest {
         time.now = Instant.parse("2026-11-25T23:00:00Z");
         assertEquals(LocalDate.of(2026, 11, 26), clock.today(BERLIN));
     }
+
+    @Test
+    void anotherZoneGetsItsOwnDate() {
+        MovableClock time = new MovableClock(Instant.parse("2026-11-26T23:30:00Z"));
+        BusinessClock clock = new BusinessClock(time);
+        assertEquals(LocalDate.of(2026, 11, 27), clock.today(BERLIN));
+        assertEquals(LocalDate.of(2026, 11, 26), clock.today(ZoneId.of("America/New_York")));
+        assertEquals(LocalDate.of(2026, 11, 27), clock.today(BERLIN));
+    }
 }

@@ -1,8 +1,8 @@
 package dev.selektor.customer;
 
-import dev.selektor.common.IsoDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.FieldError;
+import dev.selektor.common.IsoDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

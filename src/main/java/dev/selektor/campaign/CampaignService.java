@@ -2,14 +2,14 @@ package dev.selektor.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.InvalidInputException;
+import dev.selektor.common.SelektorConfig;
 import dev.selektor.decision.DecisionModelRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.selektor.common.SelektorConfig;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /** Defines and finds campaigns; a campaign may only name a loaded model that follows the campaign conventions. */
 @ApplicationScoped
@@ -24,10 +24,16 @@ public class CampaignService {
     @Inject
     SelektorConfig config;
 
-    /** Campaigns as the decision endpoint last read them: checkout asks about the same few campaigns all the time. */
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** For the background refresh of recently read campaigns. */
+    @Inject
+    ManagedExecutor workers;
 
-    private record Cached(Campaign campaign, long readAtNanos) { }
+    private RecentCampaigns recent;
+
+    @PostConstruct
+    void init() {
+        recent = new RecentCampaigns(config.campaigns().cacheTtl(), campaigns::find, workers, System::nanoTime);
+    }
 
     public Campaign define(String campaignId, JsonNode body) {
         var parsed = CampaignParser.parse(campaignId, body, this::whyNotUsable);
@@ -36,7 +42,7 @@ public class CampaignService {
         }
         Campaign campaign = ((CampaignParser.Result.Valid) parsed).campaign();
         campaigns.save(campaign);
-        cache.put(campaignId, new Cached(campaign, System.nanoTime()));
+        recent.stored(campaign);
         return campaign;
     }
 
@@ -46,9 +52,7 @@ public class CampaignService {
 
     /** The campaign if it was read within {@code selektor.campaigns.cache-ttl}, without asking the store. */
     public Optional<Campaign> recentInMemory(String campaignId) {
-        Cached cached = cache.get(campaignId);
-        return cached != null && System.nanoTime() - cached.readAtNanos() < config.campaigns().cacheTtl().toNanos()
-                ? Optional.of(cached.campaign()) : Optional.empty();
+        return recent.inMemory(campaignId);
     }
 
     /**
@@ -56,13 +60,7 @@ public class CampaignService {
      * cost a store read each. Unknown campaigns are not remembered, so a campaign defined elsewhere is found at once.
      */
     public Optional<Campaign> findRecent(String campaignId) {
-        Optional<Campaign> recent = recentInMemory(campaignId);
-        if (recent.isPresent()) {
-            return recent;
-        }
-        Optional<Campaign> read = campaigns.find(campaignId);
-        read.ifPresentOrElse(c -> cache.put(campaignId, new Cached(c, System.nanoTime())), () -> cache.remove(campaignId));
-        return read;
+        return recent.inMemoryOrRead(campaignId);
     }
 
     public List<Campaign> all() {

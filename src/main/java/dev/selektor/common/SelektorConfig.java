@@ -40,7 +40,8 @@ public interface SelektorConfig {
     interface Campaigns {
         /**
          * How long the decision endpoint reuses a campaign it read; a change made through another instance reaches
-         * this one's decisions within this time (changes made here at once). Selection runs always read afresh.
+         * this one's decisions within this time (changes made here at once). From half this age on it is read
+         * again in the background while decisions use the one remembered. Selection runs always read afresh.
          */
         @WithDefault("2s")
         java.time.Duration cacheTtl();

@@ -78,18 +78,24 @@ public class RememberedPasswordIdentityProvider implements IdentityProvider<User
         });
     }
 
-    private static String digest(String user, char[] password) {
+    /** One per thread: looking the algorithm up costs as much as digesting a short login, and every request has one. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(user.getBytes(StandardCharsets.UTF_8));
-            // A separator no user name contains, so that ("ab", "c") and ("a", "bc") differ.
-            sha256.update((byte) 0);
-            ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-            sha256.update(bytes.duplicate());
-            Arrays.fill(bytes.array(), (byte) 0);
-            return HexFormat.of().formatHex(sha256.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    });
+
+    private static String digest(String user, char[] password) {
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
+        sha256.update(user.getBytes(StandardCharsets.UTF_8));
+        // A separator no user name contains, so that ("ab", "c") and ("a", "bc") differ.
+        sha256.update((byte) 0);
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        sha256.update(bytes.duplicate());
+        Arrays.fill(bytes.array(), (byte) 0);
+        return HexFormat.of().formatHex(sha256.digest());
     }
 }

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 final class RecentCampaigns {
     private static final Logger LOG = Logger.getLogger(RecentCampaigns.class);
 
-    private final Duration ttl;
+    private final long ttlNanos;
     private final Function<String, Optional<Campaign>> store;
     private final Executor background;
     private final LongSupplier nanoTime;
@@ -35,7 +35,7 @@ final class RecentCampaigns {
     }
 
     RecentCampaigns(Duration ttl, Function<String, Optional<Campaign>> store, Executor background, LongSupplier nanoTime) {
-        this.ttl = ttl;
+        this.ttlNanos = ttl.toNanos();
         this.store = store;
         this.background = background;
         this.nanoTime = nanoTime;
@@ -48,10 +48,10 @@ final class RecentCampaigns {
             return Optional.empty();
         }
         long age = nanoTime.getAsLong() - entry.readStartedAt();
-        if (age >= ttl.toNanos()) {
+        if (age >= ttlNanos) {
             return Optional.empty();
         }
-        if (age >= ttl.toNanos() / 2 && entry.refreshing().compareAndSet(false, true)) {
+        if (age >= ttlNanos / 2 && entry.refreshing().compareAndSet(false, true)) {
             refreshInBackground(campaignId, entry);
         }
         return Optional.of(entry.campaign());

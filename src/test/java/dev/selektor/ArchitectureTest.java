@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Domain code stays free of AWS, Kafka and HTTP types; only adapters (repositories, publishers, resources, storage) touch them. */
+/** Domain code stays free of AWS, Kafka and HTTP types; only adapters (repositories, publishers, resources, body writers, storage) touch them. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -23,10 +23,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyResourcesErrorMappersAndFiltersUseHttpTypes() {
+    void onlyResourcesErrorMappersFiltersAndBodyWritersUseHttpTypes() {
         noClasses().that().haveSimpleNameNotEndingWith("Resource")
                 .and().haveSimpleNameNotEndingWith("Mappers")
                 .and().haveSimpleNameNotEndingWith("Filter")
+                .and().haveSimpleNameNotEndingWith("Writer")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..")
                 .check(CLASSES);
     }

@@ -118,6 +118,35 @@ class CompiledTablesAgreementTest {
     }
 
     @Test
+    void allowedValuesOnNumberInputsAreCheckedByTheCompiledTableAndAValueOutsideThemIsTheEnginesToReport() throws IOException {
+        // Allowed values on a fact and on date arithmetic: inside them the compiled table answers, outside them (or
+        // with no value) the engine does, so that its message about the value is the one the answer carries.
+        String xml = Files.readString(Path.of("dmn/black-week-tech.dmn"))
+                .replace("<text>Customer.revenue12m</text>\n        </inputExpression>",
+                        "<text>Customer.revenue12m</text>\n        </inputExpression>\n"
+                                + "        <inputValues><text>[0..5000]</text></inputValues>")
+                .replace("<text>(Run Date - Customer.lastOrderDate).days</text>\n        </inputExpression>",
+                        "<text>(Run Date - Customer.lastOrderDate).days</text>\n        </inputExpression>\n"
+                                + "        <inputValues><text>&gt;= 0</text></inputValues>");
+        assertEquals(2, xml.split("<inputValues>", -1).length - 1);
+        DecisionModel model = new DecisionModelCompiler().compile("allowed-numbers", TestModels.bytes(xml), true);
+        var compiled = assertInstanceOf(FastPath.Compiled.class, model.fastPath(), model.fastPath().describe()).model();
+        for (String overrides : List.of("\"revenue12m\": 2500, \"lastOrderDate\": \"2026-11-01\"", "\"revenue12m\": 5000",
+                "\"revenue12m\": 0, \"returnRate12m\": 0.5", "")) {
+            CustomerFacts inside = TestModels.customer(overrides);
+            ModelResult answer = compiled.evaluate(inside, RUN_DATE);
+            assertEquals(CampaignModelEvaluator.evaluateWithEngine(model, CustomerContext.of(inside), RUN_DATE), answer, overrides);
+        }
+        for (String overrides : List.of("\"revenue12m\": 5000.01", "\"revenue12m\": 12000, \"lastOrderDate\": \"2026-11-01\"",
+                "\"lastOrderDate\": null")) {
+            CustomerFacts outside = TestModels.customer(overrides);
+            assertNull(compiled.evaluate(outside, RUN_DATE), overrides + ": left to the engine");
+            ModelResult engine = CampaignModelEvaluator.evaluateWithEngine(model, CustomerContext.of(outside), RUN_DATE);
+            assertEquals(engine, CampaignModelEvaluator.evaluate(model, outside, RUN_DATE), overrides);
+        }
+    }
+
+    @Test
     void aNegatedTestOnAMissingValueIsAnsweredByTheEngine() throws IOException {
         // FEEL's not() on a null is three-valued; the compiled table leaves that case to the engine.
         String xml = Files.readString(Path.of("dmn/black-week-tech.dmn")).replace(

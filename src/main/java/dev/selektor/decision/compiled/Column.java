@@ -58,44 +58,36 @@ final class Column {
     final ValueType type;
     final String text;
     private final String operand;
-    /** The input's allowed values (string inputs only); null when it lists none. */
-    private final String[] allowed;
     /** For {@link Source#CONTEXT}: the input name, then component names. */
     private final String[] path;
-    /** For {@link Source#CONTEXT}: the input's allowed values as a test; null when it lists none. */
-    private final CellTest allowedTest;
+    /** The input's allowed values as a test on this column's own slot; null when it lists none. */
+    private final CellTest allowed;
 
-    private Column(Source source, Op op, ValueType type, String text, String operand, String[] allowed) {
-        this(source, op, type, text, operand, allowed, null, null);
+    private Column(Source source, Op op, ValueType type, String text, String operand) {
+        this(source, op, type, text, operand, null, null);
     }
 
-    private Column(Source source, Op op, ValueType type, String text, String operand, String[] allowed, String[] path,
-                   CellTest allowedTest) {
+    private Column(Source source, Op op, ValueType type, String text, String operand, String[] path, CellTest allowed) {
         this.source = source;
         this.op = op;
         this.type = type;
         this.text = text;
         this.operand = operand;
-        this.allowed = allowed;
         this.path = path;
-        this.allowedTest = allowedTest;
+        this.allowed = allowed;
     }
 
     /** A column of a generic model: the value at {@code path} of the evaluation's inputs, declared of {@code type}. */
     static Column ofPath(String text, String[] path, ValueType type) {
-        return new Column(Source.CONTEXT, Op.VALUE, type, text, null, null, path.clone(), null);
+        return new Column(Source.CONTEXT, Op.VALUE, type, text, null, path.clone(), null);
     }
 
-    /** The same column, whose values outside {@code allowed} (a test on this column's own index) go to the engine. */
-    Column withAllowedTest(CellTest allowed) {
-        return new Column(source, op, type, text, operand, this.allowed, path, allowed);
-    }
-
-    Column withAllowedValues(String[] values) throws NotCompilable {
-        if (type != ValueType.STRING) {
-            throw new NotCompilable("allowed input values on the " + type.name().toLowerCase() + " input \"" + text + "\"");
-        }
-        return new Column(source, op, type, text, operand, values.clone());
+    /**
+     * The same column, whose values outside {@code allowed} (a test on this column's own index), and whose missing
+     * values, go to the engine: it reports them in its own words.
+     */
+    Column withAllowedValues(CellTest allowed) {
+        return new Column(source, op, type, text, operand, path, allowed);
     }
 
     /** The column an input expression stands for, or why it is not one the compiler knows. */
@@ -103,17 +95,17 @@ final class Column {
         String text = expression == null ? "" : expression.strip().replaceAll("\\s+", " ");
         Matcher m;
         if (text.equals("Run Date")) {
-            return new Column(Source.RUN_DATE, Op.VALUE, ValueType.DATE, text, null, null);
+            return new Column(Source.RUN_DATE, Op.VALUE, ValueType.DATE, text, null);
         }
         if ((m = FACT.matcher(text)).matches()) {
             Source source = fact(m.group(1), text);
             if (source.type == null) {
                 throw new NotCompilable("the input expression \"" + text + "\" (a list as a table input)");
             }
-            return new Column(source, Op.VALUE, source.type, text, null, null);
+            return new Column(source, Op.VALUE, source.type, text, null);
         }
         if ((m = CONTAINS.matcher(text)).matches()) {
-            return new Column(Source.CATEGORIES, Op.CONTAINS, ValueType.BOOLEAN, text, m.group(1), null);
+            return new Column(Source.CATEGORIES, Op.CONTAINS, ValueType.BOOLEAN, text, m.group(1));
         }
         if ((m = DAYS_SINCE.matcher(text)).matches() || (m = YEARS_SINCE.matcher(text)).matches()) {
             Source source = fact(m.group(1), text);
@@ -121,7 +113,7 @@ final class Column {
                 throw new NotCompilable("the input expression \"" + text + "\" (date arithmetic on a " + source.field + ")");
             }
             Op op = text.startsWith("(") ? Op.DAYS_SINCE : Op.YEARS_SINCE;
-            return new Column(source, op, ValueType.NUMBER, text, null, null);
+            return new Column(source, op, ValueType.NUMBER, text, null);
         }
         throw new NotCompilable("the expression \"" + text + "\"");
     }
@@ -132,20 +124,27 @@ final class Column {
 
     /** Reads this column into slot {@code index} of {@code in}. */
     void read(Inputs in, int index) {
-        CustomerFacts facts = in.facts;
         if (source == Source.CONTEXT) {
             readContext(in, index);
-            return;
+        } else {
+            readFacts(in, index);
         }
+        if (allowed != null && (in.isNull(index) || !allowed.test(in))) {
+            throw Undecided.INSTANCE;
+        }
+    }
+
+    private void readFacts(Inputs in, int index) {
+        CustomerFacts facts = in.facts;
         switch (op) {
             case VALUE -> {
                 switch (source) {
                     case ORDERS -> in.setLong(index, facts.orders12m());
                     case REVENUE -> in.setDecimal(index, facts.revenue12m());
                     case RETURN_RATE -> in.setDecimal(index, facts.returnRate12m());
-                    case CUSTOMER_ID -> in.setValue(index, allowedOrUndecided(facts.customerId()));
-                    case SEGMENT -> in.setValue(index, allowedOrUndecided(facts.segment().name()));
-                    case COUNTRY -> in.setValue(index, allowedOrUndecided(facts.country()));
+                    case CUSTOMER_ID -> in.setValue(index, facts.customerId());
+                    case SEGMENT -> in.setValue(index, facts.segment().name());
+                    case COUNTRY -> in.setValue(index, facts.country());
                     case MARKETING_CONSENT -> in.setValue(index, facts.marketingConsent());
                     case FRAUD_FLAG -> in.setValue(index, facts.fraudFlag());
                     default -> in.setValue(index, date(in));
@@ -172,8 +171,8 @@ final class Column {
     }
 
     /**
-     * A generic model's input value. A value of another type than declared, or outside the input's allowed values,
-     * is the engine's to judge (type errors, its own messages), so that evaluation goes to the engine.
+     * A generic model's input value. A value of another type than declared is the engine's to judge (type errors, its
+     * own messages), so that evaluation goes to the engine.
      */
     private void readContext(Inputs in, int index) {
         Object value = in.context.get(path[0]);
@@ -181,9 +180,6 @@ final class Column {
             value = value instanceof java.util.Map<?, ?> map ? map.get(path[i]) : null;
         }
         if (value == null) {
-            if (allowedTest != null) {
-                throw Undecided.INSTANCE;
-            }
             in.setValue(index, null);
             return;
         }
@@ -197,9 +193,6 @@ final class Column {
             case STRING -> in.setValue(index, checked(value, String.class));
             case BOOLEAN -> in.setValue(index, checked(value, Boolean.class));
             case DATE -> in.setValue(index, checked(value, LocalDate.class));
-        }
-        if (allowedTest != null && !allowedTest.test(in)) {
-            throw Undecided.INSTANCE;
         }
     }
 
@@ -227,18 +220,6 @@ final class Column {
             case RUN_DATE -> in.runDate;
             default -> throw new IllegalStateException(source + " is not a date");
         };
-    }
-
-    private String allowedOrUndecided(String value) {
-        if (allowed != null) {
-            for (String a : allowed) {
-                if (a.equals(value)) {
-                    return value;
-                }
-            }
-            throw Undecided.INSTANCE; // the engine reports a value outside the allowed ones in its own words
-        }
-        return value;
     }
 
     static BigDecimal decimal(long value) {

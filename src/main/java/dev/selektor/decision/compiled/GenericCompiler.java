@@ -59,7 +59,7 @@ public final class GenericCompiler {
             if (input.getInputValues() != null && input.getInputValues().getText() != null && !input.getInputValues().getText().isBlank()) {
                 CellTest allowed = CellParser.parse(input.getInputValues().getText(), columns.size(), column.type);
                 if (allowed != null) {
-                    column = column.withAllowedTest(allowed);
+                    column = column.withAllowedValues(allowed);
                 }
             }
             columns.add(column);

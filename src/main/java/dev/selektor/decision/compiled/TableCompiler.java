@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import org.kie.dmn.api.core.DMNModel;
 import org.kie.dmn.api.core.ast.DecisionNode;
 import org.kie.dmn.model.api.Decision;
@@ -31,7 +30,6 @@ import org.kie.dmn.model.api.UnaryTests;
  * and TCK cases.
  */
 public final class TableCompiler {
-    private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
 
     private TableCompiler() {
     }
@@ -60,9 +58,12 @@ public final class TableCompiler {
         List<Column> columns = new ArrayList<>();
         for (InputClause input : table.getInput()) {
             Column column = Column.of(input.getInputExpression() == null ? null : input.getInputExpression().getText());
-            String allowed = text(input.getInputValues());
-            if (allowed != null) {
-                column = column.withAllowedValues(stringList(allowed, column.text));
+            String allowedValues = text(input.getInputValues());
+            if (allowedValues != null) {
+                CellTest allowed = CellParser.parse(allowedValues, columns.size(), column.type);
+                if (allowed != null) {
+                    column = column.withAllowedValues(allowed);
+                }
             }
             columns.add(column);
         }
@@ -152,19 +153,6 @@ public final class TableCompiler {
             case "ANY" -> CompiledTable.HitPolicy.ANY;
             default -> throw new NotCompilable("hit policy " + policy);
         };
-    }
-
-    private static String[] stringList(String text, String input) throws NotCompilable {
-        List<String> parts = CellParser.split(text);
-        String[] values = new String[parts.size()];
-        for (int i = 0; i < values.length; i++) {
-            String part = parts.get(i).strip();
-            if (!STRING.matcher(part).matches()) {
-                throw new NotCompilable("the allowed values \"" + text + "\" of input \"" + input + "\"");
-            }
-            values[i] = CellParser.literalString(part);
-        }
-        return values;
     }
 
     /** An output cell's value as FEEL reads the literal, or why it is not a literal. */

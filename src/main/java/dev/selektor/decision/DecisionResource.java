@@ -1,17 +1,17 @@
 package dev.selektor.decision;
 
-import dev.selektor.common.IsoDates;
-import dev.selektor.common.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.selektor.campaign.Campaign;
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
-import dev.selektor.campaign.Campaign;
+import dev.selektor.common.IsoDates;
+import dev.selektor.common.NotFoundException;
+import dev.selektor.common.Roles;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsParser;
 import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.common.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -43,7 +44,7 @@ public class DecisionResource {
 
     /** Quarkus' worker threads, for decisions that wait for the store. */
     @Inject
-    org.eclipse.microprofile.context.ManagedExecutor workers;
+    ManagedExecutor workers;
 
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @POST

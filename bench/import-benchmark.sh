@@ -17,6 +17,7 @@
 # loading 1,000,000 customers takes a few GB of free disk in $TMPDIR and 3.5 GB of heap for the ceiling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/measure.sh
 
 count=1000000
 xmx=""
@@ -29,12 +30,6 @@ while [ $# -gt 0 ]; do
 done
 [[ "$count" =~ ^[1-9][0-9]*$ ]] || { echo "--count must be a positive whole number" >&2; exit 2; }
 
-# The first port from $1 on that nothing listens on (a connect that succeeds means it is taken).
-free_port() {
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
 store_port=$(free_port "${EXTENDDB_PORT:-18400}")
 port=$(free_port "${PORT:-18480}")
 [ "$port" != "$store_port" ] || port=$(free_port $((store_port + 1)))
@@ -78,13 +73,6 @@ trap 'exit 130' INT TERM
 # A fresh SQLite file: every run starts from an empty store, so runs compare.
 EXTENDDB_PORT="$store_port" EXTENDDB_DATA="$tmp/extenddb.sqlite" bin/extenddb start
 store_pid=$(cat ".work/extenddb/extenddb-$store_port.pid")
-
-# CPU time a process has used so far, in clock ticks (user + system, all threads). Compared over a timed phase it
-# tells who was busy: a store at ~100 % of one core while the client idles is the limit, not the client.
-clock_ticks=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# busy_percent TICKS SECONDS: CPU use over a phase, in % of one core
-busy_percent() { awk -v t="$1" -v c="$clock_ticks" -v s="$2" 'BEGIN {printf "%.0f", t / c / s * 100}'; }
 
 file="$tmp/customers.ndjson"
 printf 'Generating %d customers (not timed)...\n' "$count"

@@ -12,6 +12,7 @@
 # Needs what bin/run needs; builds the service when needed. The run date is 2026-11-26, the campaign winback-180.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/measure.sh
 
 count=100000
 worker_counts="1 2 3"
@@ -25,13 +26,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-free_port() {
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
-json_field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" <<<"$2"; }
-clock_ticks=$(getconf CLK_TCK)
+# A worker process may be gone (killed, or done) when its CPU time is read: count it as 0.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 jar=target/quarkus-app/quarkus-run.jar
@@ -128,10 +123,10 @@ for n in $worker_counts; do
     [ "$(json_field status "$view")" = RUNNING ] || break
   done
   observed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}')
-  store_busy=$(awk -v t="$(( $(cpu_ticks "$store_pid") - store_ticks ))" -v c="$clock_ticks" -v s="$observed" 'BEGIN {printf "%.0f", t / c / s * 100}')
+  store_busy=$(busy_percent "$(( $(cpu_ticks "$store_pid") - store_ticks ))" "$observed")
   now_ticks=0
   for pid in "${pids[@]}"; do now_ticks=$((now_ticks + $(cpu_ticks "$pid"))); done
-  workers_busy=$(awk -v t="$((now_ticks - worker_ticks))" -v c="$clock_ticks" -v s="$observed" 'BEGIN {printf "%.0f", t / c / s * 100}')
+  workers_busy=$(busy_percent "$((now_ticks - worker_ticks))" "$observed")
   [ "$(json_field status "$view")" = COMPLETED ] || { echo "The run ended $(json_field status "$view"): $view" >&2; exit 1; }
   processed=$(json_field processed "$view")
   run_s=$(awk -v a="$(date -d "$(json_field startedAt "$view")" +%s.%N)" -v b="$(date -d "$(json_field finishedAt "$view")" +%s.%N)" 'BEGIN {printf "%.1f", b - a}')

@@ -48,6 +48,7 @@
 # (empty) outbox; it is pointed at a port nothing listens on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/measure.sh
 # The generator's output is read line by line in this shell, so that CPU time is taken when its window starts and ends.
 shopt -s lastpipe
 
@@ -86,12 +87,6 @@ done
 campaign_file="samples/campaigns/$campaign.json"
 [ -f "$campaign_file" ] || { echo "There is no $campaign_file" >&2; exit 2; }
 
-# The first port from $1 on that nothing listens on (a connect that succeeds means it is taken).
-free_port() {
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
 store_port=$(free_port "${EXTENDDB_PORT:-18400}")
 port=$(free_port "${PORT:-18480}")
 [ "$port" != "$store_port" ] || port=$(free_port $((store_port + 1)))
@@ -148,26 +143,16 @@ trap 'exit 130' INT TERM
 EXTENDDB_PORT="$store_port" EXTENDDB_DATA="$tmp/extenddb.sqlite" bin/extenddb start
 store_pid=$(cat ".work/extenddb/extenddb-$store_port.pid")
 
-# CPU time a process has used so far, in clock ticks (user + system, all threads). Compared over a timed phase it
-# tells who was busy: a store at ~100 % of one core while the service idles is the limit, not the service.
-clock_ticks=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# busy_percent TICKS SECONDS: CPU use over a phase, in % of one core
-busy_percent() { awk -v t="$1" -v c="$clock_ticks" -v s="$2" 'BEGIN {printf "%.0f", t / c / s * 100}'; }
-now() { date +%s.%N; }
 # Steal time of all CPUs so far, in clock ticks (the 8th value of /proc/stat's cpu line).
 steal_ticks() { awk '$1 == "cpu" {print $9}' /proc/stat; }
 # steal_percent TICKS SECONDS: in % of all CPUs of the machine
 steal_percent() { awk -v t="$1" -v c="$clock_ticks" -v s="$2" -v n="$(nproc)" 'BEGIN {printf "%.1f", t / c / s / n * 100}'; }
-seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", b - a}'; }
 # Sets children_s: CPU seconds (user + system) of this shell's finished children, from `times`; for wrk, which is
 # gone before its /proc entry could be read. Not in $(...): a subshell's `times` sees only its own children.
 children_seconds() {
   times >"$tmp/times"
   children_s=$(awk 'NR == 2 {split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2]}' "$tmp/times")
 }
-# json_field NAME JSON: a string or number field of the service's compact JSON (no jq on a fresh machine).
-json_field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" <<<"$2"; }
 fail_with_log() { echo "$1; the service's log ends:" >&2; tail -n 50 "$tmp/service.log" >&2; exit 1; }
 
 # --- the service, with bin/run's store options and a table prefix of its own ---

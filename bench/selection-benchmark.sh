@@ -34,6 +34,7 @@
 # needs a few GB and grows with every run's results (--fresh starts it anew).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib/measure.sh
 # The ceiling's output is read line by line in this shell, so that the store's CPU time is taken as it runs.
 shopt -s lastpipe
 
@@ -59,12 +60,6 @@ done
 campaign_file="samples/campaigns/$campaign.json"
 [ -f "$campaign_file" ] || { echo "There is no $campaign_file" >&2; exit 2; }
 
-# The first port from $1 on that nothing listens on (a connect that succeeds means it is taken).
-free_port() {
-  local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
-  echo "$p"
-}
 store_port=$(free_port "${EXTENDDB_PORT:-18400}")
 port=$(free_port "${PORT:-18480}")
 [ "$port" != "$store_port" ] || port=$(free_port $((store_port + 1)))
@@ -133,16 +128,7 @@ store_pid=$(cat ".work/extenddb/extenddb-$store_port.pid")
 KAFKA_PORT="$kafka_port" KAFKA_DATA="$work/kafka" bin/kafka start
 kafka_pid=$(cat ".work/kafka/kafka-$kafka_port.pid")
 
-# CPU time a process has used so far, in clock ticks (user + system, all threads). Compared over a timed phase it
-# tells who was busy: a store at ~100 % of one core while the client idles is the limit, not the client.
-clock_ticks=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# busy_percent TICKS SECONDS: CPU use over a phase, in % of one core
-busy_percent() { awk -v t="$1" -v c="$clock_ticks" -v s="$2" 'BEGIN {printf "%.0f", t / c / s * 100}'; }
-now() { date +%s.%N; }
-seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", b - a}'; }
 # json_field NAME JSON: a number or string field of the service's compact JSON (no jq on a fresh machine).
-json_field() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" <<<"$2"; }
 
 # --- the service, with bin/run's store options, a table prefix of its own and the private broker ---
 start_service() {

@@ -13,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
@@ -78,18 +77,8 @@ public class RememberedPasswordIdentityProvider implements IdentityProvider<User
         });
     }
 
-    /** One per thread: looking the algorithm up costs as much as digesting a short login, and every request has one. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    });
-
     private static String digest(String user, char[] password) {
-        MessageDigest sha256 = SHA_256.get();
-        sha256.reset();
+        MessageDigest sha256 = Sha256.forThisThread();
         sha256.update(user.getBytes(StandardCharsets.UTF_8));
         // A separator no user name contains, so that ("ab", "c") and ("a", "bc") differ.
         sha256.update((byte) 0);

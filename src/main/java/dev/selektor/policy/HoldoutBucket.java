@@ -1,9 +1,9 @@
 package dev.selektor.policy;
 
+import dev.selektor.common.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The contract's deterministic control-group bucket: the first 8 bytes of SHA-256(campaignId + NUL + customerId)
@@ -22,12 +22,7 @@ public final class HoldoutBucket {
 
     /** The first 8 bytes of the digest, to be read as an unsigned number. */
     public static long hash(String campaignId, String customerId) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
+        MessageDigest sha256 = Sha256.forThisThread();
         sha256.update(campaignId.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
         byte[] digest = sha256.digest(customerId.getBytes(StandardCharsets.UTF_8));

@@ -9,7 +9,7 @@ free_port() {
 }
 
 # CPU time a process has used so far, in clock ticks (user + system, all threads). Compared over a timed phase it
-# tells who was busy: a store at ~100 % of one core while the client or service idles is the limit, not they.
+# tells who was busy: a store at ~100 % of one core while the client or the service idles is the limit, not them.
 clock_ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # busy_percent TICKS SECONDS: CPU use over a phase, in % of one core

@@ -83,11 +83,14 @@ final class Column {
     }
 
     /**
-     * The same column, whose values outside {@code allowed} (a test on this column's own index), and whose missing
-     * values, go to the engine: it reports them in its own words.
+     * The same column, whose values outside the input's allowed values (unary tests, as in a cell; null or blank
+     * when it lists none), and whose missing values, go to the engine: it reports them in its own words.
+     *
+     * @param index this column's own index in its table
      */
-    Column withAllowedValues(CellTest allowed) {
-        return new Column(source, op, type, text, operand, path, allowed);
+    Column withAllowedValues(String inputValues, int index) throws NotCompilable {
+        CellTest allowed = CellParser.parse(inputValues, index, type);
+        return allowed == null ? this : new Column(source, op, type, text, operand, path, allowed);
     }
 
     /** The column an input expression stands for, or why it is not one the compiler knows. */

@@ -56,13 +56,8 @@ public final class GenericCompiler {
         for (InputClause input : table.getInput()) {
             String text = input.getInputExpression() == null ? "" : input.getInputExpression().getText().strip();
             Column column = column(model, text, name);
-            if (input.getInputValues() != null && input.getInputValues().getText() != null && !input.getInputValues().getText().isBlank()) {
-                CellTest allowed = CellParser.parse(input.getInputValues().getText(), columns.size(), column.type);
-                if (allowed != null) {
-                    column = column.withAllowedValues(allowed);
-                }
-            }
-            columns.add(column);
+            columns.add(column.withAllowedValues(input.getInputValues() == null ? null : input.getInputValues().getText(),
+                    columns.size()));
         }
         if (columns.isEmpty() || columns.size() >= Inputs.MAX_COLUMNS) {
             throw new NotCompilable("decision " + name + ": a table of " + columns.size() + " inputs");

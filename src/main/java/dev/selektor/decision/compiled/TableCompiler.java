@@ -58,14 +58,7 @@ public final class TableCompiler {
         List<Column> columns = new ArrayList<>();
         for (InputClause input : table.getInput()) {
             Column column = Column.of(input.getInputExpression() == null ? null : input.getInputExpression().getText());
-            String allowedValues = text(input.getInputValues());
-            if (allowedValues != null) {
-                CellTest allowed = CellParser.parse(allowedValues, columns.size(), column.type);
-                if (allowed != null) {
-                    column = column.withAllowedValues(allowed);
-                }
-            }
-            columns.add(column);
+            columns.add(column.withAllowedValues(text(input.getInputValues()), columns.size()));
         }
         if (columns.size() >= Inputs.MAX_COLUMNS) {
             throw new NotCompilable("a table of " + columns.size() + " inputs");

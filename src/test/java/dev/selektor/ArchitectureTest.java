@@ -23,12 +23,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyResourcesErrorMappersFiltersAndBodyWritersUseHttpTypes() {
+    void onlyResourcesRoutesErrorMappersFiltersAndBodyWritersUseHttpTypes() {
         noClasses().that().haveSimpleNameNotEndingWith("Resource")
                 .and().haveSimpleNameNotEndingWith("Mappers")
                 .and().haveSimpleNameNotEndingWith("Filter")
                 .and().haveSimpleNameNotEndingWith("Writer")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..")
+                .and().haveSimpleNameNotEndingWith("Route")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..",
+                        "io.quarkus.vertx.http..")
                 .check(CLASSES);
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -13,6 +15,34 @@ public class ProblemMappers {
 
     public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The answer this class gives for a failure of a request handled outside the REST layer (the decision
+     * endpoint's I/O-thread route), so that it answers as the resource would; empty for failures it does not map
+     * (those become a 500, as in the REST layer).
+     */
+    public Optional<Response> forFailure(Throwable failure) {
+        Throwable e = failure;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return Optional.of(invalid(invalid));
+        } else if (e instanceof NotFoundException notFound) {
+            return Optional.of(notFound(notFound));
+        } else if (e instanceof ConflictException conflict) {
+            return Optional.of(conflict(conflict));
+        } else if (e instanceof StoreUnavailableException unavailable) {
+            return Optional.of(storeUnavailable(unavailable));
+        } else if (e instanceof ForbiddenActionException forbidden) {
+            return Optional.of(forbiddenAction(forbidden));
+        } else if (e instanceof JsonProcessingException json) {
+            return Optional.of(malformedJson(json));
+        } else if (e instanceof WebApplicationException web) {
+            return Optional.of(web(web));
+        }
+        return Optional.empty();
     }
 
     @ServerExceptionMapper

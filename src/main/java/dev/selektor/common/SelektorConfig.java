@@ -54,6 +54,14 @@ public interface SelektorConfig {
          */
         @WithDefault("true")
         boolean compiledTables();
+
+        /**
+         * Whether checkout's usual request to the decision endpoint (facts in the body, campaign read recently) is
+         * answered by a route on the I/O thread ahead of the REST layer; off, the REST resource answers every request.
+         * The answers are the same either way.
+         */
+        @WithDefault("true")
+        boolean ioRoute();
     }
 
     interface Sqs {

@@ -1,5 +1,6 @@
 package dev.selektor.decision;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,7 +88,7 @@ class DecisionRouteTest {
         cases.add(new Case("black-week-tech", facts(FAN, "2026-11-26")));
         cases.add(new Case("black-week-tech", facts(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26")));
         // Failures: bad facts, a bad run date, malformed JSON, no body, not an object, both or neither way of
-        // naming the customer, an unknown customer (read on a worker thread), an unknown campaign.
+        // naming the customer, an unknown customer (looked up on a worker thread), an unknown campaign.
         cases.add(new Case("black-week-tech", "{\"customer\": {\"customerId\": \"x\"}}"));
         cases.add(new Case("black-week-tech", facts(FAN, "26.11.2026")));
         cases.add(new Case("black-week-tech", "{\"customer\": "));
@@ -96,6 +97,12 @@ class DecisionRouteTest {
         cases.add(new Case("black-week-tech", "{\"customer\": " + FAN + ", \"customerId\": \"C-000123\"}"));
         cases.add(new Case("black-week-tech", "{}"));
         cases.add(new Case("black-week-tech", "{\"customerId\": \"C-NOBODY\"}"));
+        // Facts read from the store by customer id, on a worker thread, and the answer written back on the I/O thread.
+        given().contentType("application/json").body(FAN.replace("C-000123", "C-ROUTE-1"))
+                .put("/customers/C-ROUTE-1").then().statusCode(200);
+        for (String campaign : List.of("black-week-tech", "winback-180", "vip-thank-you")) {
+            cases.add(new Case(campaign, "{\"customerId\": \"C-ROUTE-1\", \"runDate\": \"2026-11-26\"}"));
+        }
         cases.add(new Case("no-such-campaign", facts(FAN, "2026-11-26")));
 
         long before = route.answered();
@@ -104,6 +111,9 @@ class DecisionRouteTest {
             Answer byRoute = post(c, TO_THE_ROUTE, "application/json");
             Answer byRestLayer = post(c, TO_THE_REST_LAYER, "application/json");
             statuses.add(byRoute.status());
+            if (c.body().contains("C-ROUTE-1")) {
+                assertEquals(200, byRoute.status(), byRoute.text());
+            }
             assertAll(c.campaignId() + " " + c.body(),
                     () -> assertEquals(byRestLayer.status(), byRoute.status(), byRoute.text()),
                     () -> assertEquals(byRestLayer.contentType(), byRoute.contentType()),

@@ -37,9 +37,11 @@ import org.jboss.logging.Logger;
  * authenticated with a role the endpoint admits, a JSON body of ordinary size, JSON accepted back. For those it
  * reads the body, asks {@link DecisionRequests} as {@link DecisionResource} does and writes what that gives: the
  * decision with {@link DecisionViewWriter}, a failure with the answer of {@link ProblemMappers}. So the logic and the
- * answers are the resource's, while the REST layer's matching, request context, filters and reader are skipped. Any other request (no or wrong credentials, a missing role, other
- * media types, content negotiation, {@code Expect}, a large or chunked body) is left to the REST layer untouched,
- * before its body is read, and answered there as always.
+ * answers are the resource's, while the REST layer's matching, request context, filters and reader are skipped.
+ * Any other request (no or wrong credentials, a missing role, other media types, content negotiation,
+ * {@code Expect}, a large or chunked body) is left to the REST layer untouched, before its body is read, and
+ * answered there as always: a body once read cannot be handed on (the REST layer would find the request ended and
+ * read it as empty), so whatever this route takes, it answers itself.
  */
 @ApplicationScoped
 public class DecisionRoute {
@@ -52,6 +54,8 @@ public class DecisionRoute {
     /** Larger bodies are not checkout's facts; the REST layer applies the service's own limit to them. */
     static final int MAX_BODY = 64 * 1024;
     private static final String JSON_UTF8 = "application/json;charset=UTF-8";
+    /** The roles {@link DecisionResource#decide} admits, read from its annotation so that the two cannot differ. */
+    private static final String[] ROLES = rolesOfTheResource();
 
     @Inject
     DecisionRequests requests;
@@ -63,8 +67,6 @@ public class DecisionRoute {
     SelektorConfig config;
 
     private final ProblemMappers problems = new ProblemMappers();
-    /** The roles {@link DecisionResource#decide} admits, read from its annotation so that the two cannot differ. */
-    private static final String[] ROLES = rolesOfTheResource();
     private DecisionViewWriter writer;
     private final LongAdder answered = new LongAdder();
 

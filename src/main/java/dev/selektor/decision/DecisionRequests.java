@@ -41,6 +41,7 @@ public class DecisionRequests {
         // Checkout's usual question (facts in the body, campaign read recently, no contact history to look up) is
         // answered right here on the I/O thread; handing it to a worker thread would cost more than the decision.
         Optional<Campaign> recent = decisions.recentCampaign(campaignId);
+        Optional<DecisionRequest> read = Optional.empty();
         if (recent.isPresent()) {
             DecisionRequest request = DecisionRequest.parse(body, clock.today());
             if (request.facts().isPresent()) {
@@ -49,14 +50,17 @@ public class DecisionRequests {
                     return CompletableFuture.completedFuture(DecisionView.of(decided.get()));
                 }
             }
+            read = Optional.of(request);
         }
         // Anything that needs the store (the campaign, the customer's facts, the contact history) on a worker thread.
-        return CompletableFuture.supplyAsync(() -> decideReadingTheStore(campaignId, body), workers);
+        Optional<DecisionRequest> alreadyRead = read;
+        return CompletableFuture.supplyAsync(() -> decideReadingTheStore(campaignId, body, alreadyRead), workers);
     }
 
-    private DecisionView decideReadingTheStore(String campaignId, JsonNode body) {
+    /** The body is read after the campaign, unless it was read already: an unknown campaign is a 404 whatever the body. */
+    private DecisionView decideReadingTheStore(String campaignId, JsonNode body, Optional<DecisionRequest> alreadyRead) {
         Campaign campaign = decisions.campaign(campaignId);
-        DecisionRequest request = DecisionRequest.parse(body, clock.today());
+        DecisionRequest request = alreadyRead.orElseGet(() -> DecisionRequest.parse(body, clock.today()));
         CustomerFacts facts = request.facts().orElseGet(() -> customers.find(request.customerId().orElseThrow())
                 .orElseThrow(() -> new NotFoundException("There is no customer \"" + request.customerId().get() + "\"")));
         return DecisionView.of(decisions.decide(campaign, facts, request.runDate()));

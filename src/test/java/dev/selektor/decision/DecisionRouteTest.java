@@ -26,6 +26,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +89,10 @@ class DecisionRouteTest {
         }
         cases.add(new Case("black-week-tech", facts(FAN, "2026-11-26")));
         cases.add(new Case("black-week-tech", facts(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26")));
+        // An answer many times the usual size (its inputs repeat 3,000 categories), then a usual one again.
+        String manyCategories = IntStream.range(0, 3000).mapToObj(i -> "\"category-" + i + "\"").collect(Collectors.joining(", "));
+        cases.add(new Case("black-week-tech", facts(FAN.replace("\"fashion\", \"electronics\"", manyCategories + ", \"electronics\""), "2026-11-26")));
+        cases.add(new Case("black-week-tech", facts(FAN, "2026-11-26")));
         // Failures: bad facts, a bad run date, malformed JSON, no body, not an object, both or neither way of
         // naming the customer, an unknown customer (looked up on a worker thread), an unknown campaign.
         cases.add(new Case("black-week-tech", "{\"customer\": {\"customerId\": \"x\"}}"));
@@ -107,10 +113,12 @@ class DecisionRouteTest {
 
         long before = route.answered();
         List<Integer> statuses = new ArrayList<>();
+        int largest = 0;
         for (Case c : cases) {
             Answer byRoute = post(c, TO_THE_ROUTE, "application/json");
             Answer byRestLayer = post(c, TO_THE_REST_LAYER, "application/json");
             statuses.add(byRoute.status());
+            largest = Math.max(largest, byRoute.body().length);
             if (c.body().contains("C-ROUTE-1")) {
                 assertEquals(200, byRoute.status(), byRoute.text());
             }
@@ -123,6 +131,7 @@ class DecisionRouteTest {
         assertEquals(cases.size(), route.answered() - before, "the route answered each case sent to it, and only those");
         // The comparison covered answers and failures of each kind, not one kind many times.
         assertTrue(statuses.contains(200) && statuses.contains(400) && statuses.contains(404), statuses.toString());
+        assertTrue(largest > 16 * 1024, "an answer larger than the route's first scratch array was compared: " + largest + " bytes");
     }
 
     @Test

@@ -41,20 +41,16 @@ public class DecisionRequests {
         // Checkout's usual question (facts in the body, campaign read recently, no contact history to look up) is
         // answered right here on the I/O thread; handing it to a worker thread would cost more than the decision.
         Optional<Campaign> recent = decisions.recentCampaign(campaignId);
-        Optional<DecisionRequest> read = Optional.empty();
-        if (recent.isPresent()) {
-            DecisionRequest request = DecisionRequest.parse(body, clock.today());
-            if (request.facts().isPresent()) {
-                Optional<Decision> decided = decisions.decideWithoutStore(recent.get(), request.facts().get(), request.runDate());
-                if (decided.isPresent()) {
-                    return CompletableFuture.completedFuture(DecisionView.of(decided.get()));
-                }
+        Optional<DecisionRequest> read = recent.map(campaign -> DecisionRequest.parse(body, clock.today()));
+        if (read.isPresent() && read.get().facts().isPresent()) {
+            DecisionRequest request = read.get();
+            Optional<Decision> decided = decisions.decideWithoutStore(recent.get(), request.facts().get(), request.runDate());
+            if (decided.isPresent()) {
+                return CompletableFuture.completedFuture(DecisionView.of(decided.get()));
             }
-            read = Optional.of(request);
         }
         // Anything that needs the store (the campaign, the customer's facts, the contact history) on a worker thread.
-        Optional<DecisionRequest> alreadyRead = read;
-        return CompletableFuture.supplyAsync(() -> decideReadingTheStore(campaignId, body, alreadyRead), workers);
+        return CompletableFuture.supplyAsync(() -> decideReadingTheStore(campaignId, body, read), workers);
     }
 
     /** The body is read after the campaign, unless it was read already: an unknown campaign is a 404 whatever the body. */

@@ -30,6 +30,7 @@
 #
 #   bench/rest-benchmark.sh [--rates 1000,5000,10000] [--duration 30s] [--warmup 10s] [--campaign ID]
 #                           [--customers N] [--connections N] [--drain 30s] [--jit-warmup 60s] [--no-floor]
+#                           [--attribute-tail]
 #
 #   --rates LIST      open-loop rates in requests/s, comma-separated (default 5000)
 #   --duration T      measured time of each phase, in s or m (default 30s)
@@ -40,6 +41,9 @@
 #   --drain T         how long the open-loop generator waits for queued requests after a phase (default 30s)
 #   --jit-warmup T    closed-loop load once before the first phase, not measured (default 60s; 0 skips it)
 #   --no-floor        skip the floor phases
+#   --attribute-tail  log the service's safepoints (every collector pause is one) and, after each open-loop phase of
+#                     the service, say how many of its slow requests (over 2 ms) were in flight during one and what
+#                     the p99 is without them (src/test/java/dev/selektor/bench/load/TailAttribution.java)
 # Environment: EXTENDDB_PORT (default 18400), PORT (default 18480); a port in use is replaced by the next free one.
 # SERVICE_JAVA_OPTS: extra JVM options for the service (a flight recording, -Dselektor.decision.compiled-tables=false).
 # Needs what bin/run needs (JDK 17, Node.js/npm, curl) and wrk (apt-get install wrk); without wrk, the saturation
@@ -61,6 +65,7 @@ connections=32
 drain=30s
 jit_warmup=60s
 floor=true
+attribute=false
 run_date=2026-11-26
 user=checkout:checkout
 while [ $# -gt 0 ]; do
@@ -74,6 +79,7 @@ while [ $# -gt 0 ]; do
     --drain) drain="${2:?--drain needs a time such as 30s}"; shift 2 ;;
     --jit-warmup) jit_warmup="${2:?--jit-warmup needs a time such as 60s}"; shift 2 ;;
     --no-floor) floor=false; shift ;;
+    --attribute-tail) attribute=true; shift ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
 done
@@ -157,8 +163,11 @@ fail_with_log() { echo "$1; the service's log ends:" >&2; tail -n 50 "$tmp/servi
 
 # --- the service, with bin/run's store options and a table prefix of its own ---
 # SERVICE_JAVA_OPTS: extra JVM options for the service, e.g. a flight recording or -Dselektor.decision.compiled-tables=false.
+safepoint_log=()
+# timemillis: wall-clock milliseconds, the clock of the generator's --timeline; one file, never rotated.
+$attribute && safepoint_log=("-Xlog:safepoint=info:file=$tmp/safepoints.log:timemillis:filecount=0")
 # shellcheck disable=SC2086
-java ${SERVICE_JAVA_OPTS:-} -Dquarkus.http.port="$port" \
+java ${SERVICE_JAVA_OPTS:-} "${safepoint_log[@]}" -Dquarkus.http.port="$port" \
   -Dselektor.dynamodb.endpoint="$store" \
   -Dselektor.dynamodb.region=us-east-1 \
   -Dselektor.dynamodb.access-key-id=AKIAIOSFODNN7EXAMPLE \
@@ -240,6 +249,8 @@ run_generator() {
 }
 # field NAME: a value of the generator's result line
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
+# attribution_field NAME: a value of TailAttribution's result line
+attribution_field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$tmp/attribution.out"; }
 check_generator() {
   case "$gen_rc" in
     0) note="" ;;
@@ -337,7 +348,8 @@ fi
 # open_loop_phase RATE LABEL: one open-loop phase against $target_url, appended to the table as LABEL.
 open_loop_phase() {
   local rate=$1 label=$2 ge=""
-  run_generator --rate "$rate" --connections "$connections"
+  shift 2
+  run_generator --rate "$rate" --connections "$connections" "$@"
   check_generator
   achieved=$(printf '%.0f' "$(field achieved)")
   # Answers slower than the schedule, or a queue left at the window's end: past capacity, even if it drained in time.
@@ -369,10 +381,19 @@ if $floor; then
 fi
 
 IFS=, read -r -a rate_list <<<"$rates"
+attribution_rows=()
 for rate in "${rate_list[@]}"; do
   echo
   echo "Open loop at $rate req/s: warm-up $warmup, then $duration, $connections connections..."
-  open_loop_phase "$rate" "open loop, $rate req/s"
+  if $attribute; then
+    open_loop_phase "$rate" "open loop, $rate req/s" --timeline "$tmp/timeline-$rate.txt"
+    echo "Slow requests of the service against its safepoints (JVM stops, collector pauses among them):"
+    java -cp target/test-classes dev.selektor.bench.load.TailAttribution --timeline "$tmp/timeline-$rate.txt" \
+      --safepoints "$tmp/safepoints.log" --over 2 | tee "$tmp/attribution.out"
+    attribution_rows+=("| $rate | $(attribution_field p99) | $(attribution_field p99_without_safepoints) | $(attribution_field slow) | $(attribution_field slow_at_safepoint) | $(attribution_field safepoints) | $(attribution_field stopped_percent) % | $window_steal % |")
+  else
+    open_loop_phase "$rate" "open loop, $rate req/s"
+  fi
   if $floor; then
     echo
     echo "Floor at $rate req/s (HttpFloorServer, the same generator and bodies): warm-up $warmup, then $duration..."
@@ -392,6 +413,7 @@ POST /campaigns/$campaign/decisions (facts in the body, $customers synthetic cus
 | load | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU | ExtendDB CPU | client CPU | steal |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${rows[@]}")
+$(if $attribute; then printf '\nThe service'"'"'s open-loop phases against its safepoints (a request counts against one when it was in flight within 1 ms of it):\n\n| open loop, req/s | p99 ms | p99 ms without the requests that met a safepoint | requests over 2 ms | of them at a safepoint | safepoints | time stopped | steal |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n'; printf '%s\n' "${attribution_rows[@]}"; fi)
 
 Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/^MemTotal:/ {printf "%.0f GB RAM", $2 / 1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1); load average before the run's end: $(cut -d' ' -f1-3 /proc/loadavg)
 TABLE

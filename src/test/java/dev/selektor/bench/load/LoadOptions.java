@@ -6,13 +6,13 @@ import java.util.Locale;
 
 /** The load generator's command line; {@link #USAGE} lists it. */
 record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, long drainNanos, int connections,
-                   String user, String password, Path bodies, boolean saturate) {
+                   String user, String password, Path bodies, boolean saturate, Path timeline) {
 
     static final String USAGE = """
             usage: OpenLoopLoadGenerator --url http://127.0.0.1:8080/campaigns/black-week-tech/decisions
                      [--rate 5000] [--duration 30s] [--warmup 10s] [--connections 32]
                      [--user checkout --password checkout] [--bodies FILE.ndjson]
-                     [--saturate] [--drain 30s]
+                     [--saturate] [--drain 30s] [--timeline FILE]
               --rate N         requests per second to start, whatever the answers do (open loop)
               --duration T     measured time, after the warm-up (e.g. 30s, 500ms, 2m)
               --warmup T       time at the same rate before measuring; its answers are not recorded
@@ -23,6 +23,8 @@ record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, l
                                answer is in (as wrk does); --rate is then ignored
               --drain T        after the measured window, how long to wait for requests still queued or in
                                flight; whatever is left then is recorded at its age so far (a lower bound)
+              --timeline FILE  also write each measured request, one a line: due time in microseconds since
+                               the epoch, latency in microseconds (for TailAttribution)
             """;
 
     static LoadOptions parse(String[] args) {
@@ -36,6 +38,7 @@ record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, l
         String password = null;
         Path bodies = null;
         boolean saturate = false;
+        Path timeline = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--saturate")) {
@@ -60,6 +63,7 @@ record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, l
                     case "--user" -> user = value;
                     case "--password" -> password = value;
                     case "--bodies" -> bodies = Path.of(value);
+                    case "--timeline" -> timeline = Path.of(value);
                     default -> throw new UsageException("unknown option " + flag);
                 }
             } catch (NumberFormatException e) {
@@ -86,7 +90,7 @@ record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, l
         if ((user == null) != (password == null)) {
             throw new UsageException("--user and --password go together");
         }
-        return new LoadOptions(url, rate, duration, warmup, drain, connections, user, password, bodies, saturate);
+        return new LoadOptions(url, rate, duration, warmup, drain, connections, user, password, bodies, saturate, timeline);
     }
 
     int port() {

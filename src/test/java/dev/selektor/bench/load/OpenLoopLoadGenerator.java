@@ -71,7 +71,7 @@ public final class OpenLoopLoadGenerator {
     private final Connection[] connections;
     private final Selector selector;
     /** What the reader measured (answers, failures); read by others only after it ended. */
-    private final Tally tally = new Tally();
+    private final Tally tally;
     private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
     /** Connections the reader has freed, for the sender to take; may hold stale entries, checked on taking. */
     private final ConcurrentLinkedQueue<Connection> free = new ConcurrentLinkedQueue<>();
@@ -109,6 +109,7 @@ public final class OpenLoopLoadGenerator {
         this.options = options;
         this.requests = requests;
         this.openLoop = !options.saturate();
+        this.tally = new Tally(options.timeline() != null);
         int largest = 0;
         for (byte[] r : requests) {
             largest = Math.max(largest, r.length);
@@ -203,23 +204,36 @@ public final class OpenLoopLoadGenerator {
             // What is still queued or in flight is recorded at its age now: the percentiles become lower bounds.
             for (long i = Math.max(sentCount, warmupCount); i < total; i++) {
                 tally.cut++;
-                tally.record(cutNanos - due(i));
+                tally.record(due(i), cutNanos - due(i));
             }
             for (Connection c : connections) {
                 if (c.inFlight != Connection.NONE && c.measured) {
                     tally.cut++;
-                    tally.record(cutNanos - c.startNanos);
+                    tally.record(c.startNanos, cutNanos - c.startNanos);
                 }
             }
         }
         for (Connection c : connections) {
             c.close();
         }
+        if (tally.timeline != null) {
+            writeTimeline(tally.timeline, options.timeline());
+        }
         // Answers per second while the window lasted, whichever request they were for: at a rate the server
         // sustains this is the rate; past it, the server's capacity (answers to warm-up requests still queued count).
         double achieved = answeredInWindow / countSeconds;
         long scheduled = openLoop ? total - warmupCount : tally.sent;
         return report(tally, scheduled, achieved, (cpuEnd - cpuStart) / (double) (windowEnd - windowStart), cutShort);
+    }
+
+    private static void writeTimeline(Timeline timeline, Path file) {
+        try {
+            timeline.write(file);
+            System.out.printf(Locale.ROOT, "timeline: %,d measured requests written to %s%n", timeline.size(), file);
+        } catch (IOException e) {
+            // The figures below are complete without it; say what is missing rather than lose them.
+            System.out.println("!!! could not write the timeline to " + file + ": " + e);
+        }
     }
 
     private long due(long i) {
@@ -406,7 +420,7 @@ public final class OpenLoopLoadGenerator {
         if (c.finish(number)) {
             answeredCount++;
             if (measured) {
-                tally.answer(parser.status(), now - startNanos, parser.sample());
+                tally.answer(parser.status(), startNanos, now - startNanos, parser.sample());
             }
         }
         parser.reset();

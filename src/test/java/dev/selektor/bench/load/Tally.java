@@ -30,14 +30,25 @@ final class Tally {
     long connectFailures;
     String firstConnectFailure;
 
-    void record(long nanos) {
-        latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, nanos / 1_000)));
+    /** Each measured request as well, when {@code --timeline} asks for it. */
+    final Timeline timeline;
+
+    Tally(boolean withTimeline) {
+        timeline = withTimeline ? new Timeline() : null;
     }
 
-    void answer(int status, long nanos, String sample) {
+    /** A request due at {@code dueNanos} that took {@code nanos} from then. */
+    void record(long dueNanos, long nanos) {
+        latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, nanos / 1_000)));
+        if (timeline != null) {
+            timeline.add(dueNanos, nanos);
+        }
+    }
+
+    void answer(int status, long dueNanos, long nanos, String sample) {
         answered++;
         statuses[status >= 0 && status < statuses.length ? status : 0]++;
-        record(nanos);
+        record(dueNanos, nanos);
         if ((status < 200 || status > 299) && firstBadAnswer == null) {
             firstBadAnswer = status + " " + (sample == null ? "" : sample.replaceAll("\\s+", " "));
         }

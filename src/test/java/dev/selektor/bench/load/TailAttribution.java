@@ -59,7 +59,7 @@ public final class TailAttribution {
             switch (args[i]) {
                 case "--timeline" -> timeline = Path.of(args[i + 1]);
                 case "--safepoints" -> safepoints = Path.of(args[i + 1]);
-                case "--over" -> overMillis = Double.parseDouble(args[i + 1]);
+                case "--over" -> overMillis = millis(args[i + 1]);
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -84,14 +84,36 @@ public final class TailAttribution {
         System.exit(2);
     }
 
+    private static double millis(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        usage("--over: milliseconds above 0, not " + text);
+        return 0;
+    }
+
+    /** One request a line, as {@link Timeline#write} writes them; a line that is not is named in the exception. */
     static List<Request> readTimeline(List<String> lines) {
         List<Request> requests = new ArrayList<>(lines.size());
-        for (String line : lines) {
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
             if (line.isBlank()) {
                 continue;
             }
             String[] fields = line.trim().split(" ");
-            requests.add(new Request(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+            try {
+                if (fields.length != 2) {
+                    throw new NumberFormatException("two numbers expected");
+                }
+                requests.add(new Request(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("line " + (n + 1) + " of the timeline is not \"due-micros latency-micros\": " + line, e);
+            }
         }
         return requests;
     }

@@ -1,13 +1,19 @@
 package dev.selektor.bench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.bench.load.TailAttribution.Attribution;
 import dev.selektor.bench.load.TailAttribution.Pause;
 import dev.selektor.bench.load.TailAttribution.Request;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark's answer to "is the collector the p99?" rests on two things: reading the JVM's safepoint log
@@ -70,6 +76,34 @@ class TailAttributionTest {
         assertEquals(0, a.slowAtPause());
         assertEquals(9_000, a.p99());
         assertEquals(9_000, a.p99WithoutPauses());
+    }
+
+    @Test
+    void aTimelineIsReadLineByLineAndABadLineIsNamed() {
+        assertEquals(List.of(new Request(1796324894415936L, 1755), new Request(1796324894416136L, 2820)),
+                TailAttribution.readTimeline(List.of("1796324894415936 1755", "", "1796324894416136 2820")));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TailAttribution.readTimeline(List.of("1796324894415936 1755", "1796324894416136")));
+        assertTrue(e.getMessage().startsWith("line 2 of the timeline"), e.getMessage());
+    }
+
+    @Test
+    void theGeneratorsTimelineIsInWallClockMicrosecondsAsTheJvmLogIs(@TempDir Path dir) throws IOException {
+        Timeline timeline = new Timeline();
+        long due = System.nanoTime();
+        timeline.add(due, 2_500_000);
+        timeline.add(due + 200_000, 900_000);
+        long epochMicros = System.currentTimeMillis() * 1_000;
+        Path file = dir.resolve("timeline.txt");
+        timeline.write(file);
+
+        List<Request> read = TailAttribution.readTimeline(Files.readAllLines(file));
+
+        assertEquals(List.of(2_500L, 900L), read.stream().map(Request::latencyMicros).toList());
+        assertEquals(200, read.get(1).dueMicros() - read.get(0).dueMicros());
+        // The same clock as -Xlog's timemillis: within the few milliseconds this test took.
+        assertTrue(Math.abs(read.get(0).dueMicros() - epochMicros) < 50_000, read.get(0) + " against " + epochMicros);
     }
 
     @Test

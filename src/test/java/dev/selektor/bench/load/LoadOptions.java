@@ -23,8 +23,8 @@ record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, l
                                answer is in (as wrk does); --rate is then ignored
               --drain T        after the measured window, how long to wait for requests still queued or in
                                flight; whatever is left then is recorded at its age so far (a lower bound)
-              --timeline FILE  also write each measured request, one a line: due time in microseconds since
-                               the epoch, latency in microseconds (for TailAttribution)
+              --timeline FILE  also write each measured request, one a line: due time (with --saturate, send
+                               time) in microseconds since the epoch, latency in microseconds (for TailAttribution)
             """;
 
     static LoadOptions parse(String[] args) {

@@ -247,10 +247,8 @@ run_generator() {
   window_cpu_text="server $(busy_percent "$s_ticks" "$window_s") %, ExtendDB $(busy_percent "$e_ticks" "$window_s") %"
   window_steal=$(steal_percent "$st_ticks" "$window_s")
 }
-# field NAME: a value of the generator's result line
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
-# attribution_field NAME: a value of TailAttribution's result line
-attribution_field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$tmp/attribution.out"; }
+# field NAME [LINE]: a value of the generator's result line, or of another such key=value line
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"${2-$result}"; }
 check_generator() {
   case "$gen_rc" in
     0) note="" ;;
@@ -390,7 +388,8 @@ for rate in "${rate_list[@]}"; do
     echo "Slow requests of the service against its safepoints (JVM stops, collector pauses among them):"
     java -cp target/test-classes dev.selektor.bench.load.TailAttribution --timeline "$tmp/timeline-$rate.txt" \
       --safepoints "$tmp/safepoints.log" --over 2 | tee "$tmp/attribution.out"
-    attribution_rows+=("| $rate | $(attribution_field p99) | $(attribution_field p99_without_safepoints) | $(attribution_field slow) | $(attribution_field slow_at_safepoint) | $(attribution_field safepoints) | $(attribution_field stopped_percent) % | $window_steal % |")
+    attribution=$(grep '^attribution ' "$tmp/attribution.out")
+    attribution_rows+=("| $rate | $(field p99 "$attribution") | $(field p99_without_safepoints "$attribution") | $(field slow "$attribution") | $(field slow_at_safepoint "$attribution") | $(field safepoints "$attribution") | $(field stopped_percent "$attribution") % | $window_steal % |")
   else
     open_loop_phase "$rate" "open loop, $rate req/s"
   fi

@@ -196,19 +196,15 @@ public final class TailAttribution {
         System.out.printf(Locale.ROOT, "  requests in flight during one (±%d ms): %,d of %,d (%.2f %%)%n", SLACK_MICROS / 1000,
                 a.atPause(), a.requests(), 100.0 * a.atPause() / a.requests());
         System.out.printf(Locale.ROOT, "  over %s ms: %,d requests (%.2f %%), %,d of them in flight during a safepoint (%.1f %%)%n",
-                number(overMillis), a.slow(), 100.0 * a.slow() / a.requests(), a.slowAtPause(),
+                OpenLoopLoadGenerator.number(overMillis), a.slow(), 100.0 * a.slow() / a.requests(), a.slowAtPause(),
                 a.slow() == 0 ? 0.0 : 100.0 * a.slowAtPause() / a.slow());
         System.out.printf(Locale.ROOT, "  p99 %.2f ms, without the requests that met a safepoint %.2f ms;"
                         + " p99.9 %.2f ms, without them %.2f ms%n",
                 a.p99() / 1e3, a.p99WithoutPauses() / 1e3, a.p999() / 1e3, a.p999WithoutPauses() / 1e3);
         System.out.printf(Locale.ROOT, "attribution over_ms=%s requests=%d slow=%d slow_at_safepoint=%d safepoints=%d"
                         + " stopped_percent=%.2f p99=%.2f p99_without_safepoints=%.2f p999=%.2f p999_without_safepoints=%.2f%n",
-                number(overMillis), a.requests(), a.slow(), a.slowAtPause(), a.pauses().size(),
+                OpenLoopLoadGenerator.number(overMillis), a.requests(), a.slow(), a.slowAtPause(), a.pauses().size(),
                 100.0 * a.stoppedMicros() / Math.max(1, a.windowMicros()), a.p99() / 1e3, a.p99WithoutPauses() / 1e3,
                 a.p999() / 1e3, a.p999WithoutPauses() / 1e3);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

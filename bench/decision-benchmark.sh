@@ -6,7 +6,9 @@
 # every customer. Prints the machine, each figure and a Markdown table for the README.
 # Not a test: `mvn test` and CI never run it. Run from anywhere in a clone; options are passed on:
 #   bench/decision-benchmark.sh [--customers 1000000] [--seed 42] [--warmup 200000] [--rounds 3] [--engine-rounds 1]
-#                               [--threads N] [--models seasonal-25,black-week-tech]
+#                               [--threads N] [--models seasonal-25,black-week-tech] [--min-round-ms 1000]
+# --min-round-ms: a round of a fast path goes over the customers as many times as it takes to last this long (the
+# same number of times on 1 and on N threads); a round of 100 ms on two threads measures thread scheduling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

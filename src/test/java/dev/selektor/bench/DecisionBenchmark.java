@@ -31,14 +31,16 @@ import java.util.stream.Stream;
  * In-process decision throughput, without HTTP or JSON, of every path a decision can take, on the same
  * synthetic customers in the same process. Not a test: run it with
  * {@code bench/decision-benchmark.sh [--customers N] [--seed S] [--warmup N] [--rounds R] [--engine-rounds R]
- * [--threads T] [--models a,b]} from the repository root.
+ * [--threads T] [--models a,b] [--min-round-ms M]} from the repository root.
  *
  * <p>For each campaign model of dmn/ and the 25-row benchmark model of bench/models/: the DMN decision alone by
  * the compiled tables (the service's path), by the plain Drools engine (a FEEL context per call, as an embedding
  * application would do) and, for the 25-row model, by a hand-written Java version of the same table
  * ({@link HandWrittenSeasonal25}); then the full decision with the global policies (DRL) by both DMN paths. Each on
  * one thread and on T threads that split the customers, after a warm-up, as the median of timed rounds, with the
- * bytes allocated per decision (one thread). Ratios are to the hand-written Java. Before timing, the compiled
+ * bytes allocated per decision (one thread). A round of a fast path goes over the customers several times, the same
+ * number of times on 1 and on T threads, so that it lasts at least {@code --min-round-ms}: a round of 100 ms on
+ * two threads measures thread start-up and scheduling more than deciding. Ratios are to the hand-written Java. Before timing, the compiled
  * tables are checked against the engine on every customer (and the hand-written rows against the compiled ones):
  * figures of a path that answers differently would be worthless.
  *
@@ -54,7 +56,8 @@ public final class DecisionBenchmark {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** Command-line settings; see {@link #parse(String[])}. */
-    record Options(int customers, long seed, int warmup, int rounds, int engineRounds, int threads, List<String> models) { }
+    record Options(int customers, long seed, int warmup, int rounds, int engineRounds, int threads, List<String> models,
+                   long minRoundNanos) { }
 
     /** Decides customers [from, to) one way and returns a checksum of the answers, so the JIT cannot drop them. */
     interface DecisionPath {
@@ -212,33 +215,41 @@ public final class DecisionBenchmark {
             List<Result> results = new ArrayList<>();
             List<Integer> threadCounts = options.threads() == 1 ? List.of(1) : List.of(1, options.threads());
             Long expected = null;
+            int passes = 0; // decided on the first thread count, so that every thread count does the same work
             for (int threads : threadCounts) {
-                run(path, Math.min(options.warmup(), customers.length), threads);
+                int warmupCount = Math.min(options.warmup(), customers.length);
+                long warmupStart = System.nanoTime();
+                run(path, warmupCount, threads, 1);
+                if (passes == 0) {
+                    passes = passesPerRound(path, warmupCount, System.nanoTime() - warmupStart);
+                }
                 BenchLogging.drainWarnings(); // report only what the timed rounds logged
                 double[] perSecond = new double[rounds];
                 double lowestCpuShare = 1;
                 double bytesPerDecision = Double.NaN;
+                long decisions = (long) customers.length * passes;
                 for (int round = 0; round < rounds; round++) {
                     long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
                     long start = System.nanoTime();
-                    Run run = run(path, customers.length, threads);
+                    Run run = run(path, customers.length, threads, passes);
                     long wallNanos = System.nanoTime() - start;
                     if (threads == 1) {
-                        bytesPerDecision = (THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) customers.length;
+                        bytesPerDecision = (THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) decisions;
                     }
                     if (expected != null && expected != run.checksum()) {
                         System.out.println("  WARNING: answers differ between rounds or thread counts");
                     }
                     expected = run.checksum();
-                    perSecond[round] = customers.length / (wallNanos / 1e9);
+                    perSecond[round] = decisions / (wallNanos / 1e9);
                     // Well below 100 %, the deciding threads waited for a core: GC pauses, or other load on the machine.
                     double cpuShare = run.cpuNanos() / ((double) wallNanos * threads);
                     lowestCpuShare = Math.min(lowestCpuShare, cpuShare);
                 }
                 double median = median(perSecond);
-                System.out.printf(Locale.ROOT, "  %-32s %d thread(s): %,14.0f decisions/s%s (rounds %s; threads on CPU >= %.0f %%)%n",
+                System.out.printf(Locale.ROOT, "  %-32s %d thread(s): %,14.0f decisions/s%s (rounds %s%s; threads on CPU >= %.0f %%)%n",
                         name, threads, median, threads == 1 ? String.format(Locale.ROOT, ", %,.0f B/decision", bytesPerDecision) : "",
-                        Arrays.stream(perSecond).mapToObj(v -> String.format(Locale.ROOT, "%,.0f", v)).toList(), 100 * lowestCpuShare);
+                        Arrays.stream(perSecond).mapToObj(v -> String.format(Locale.ROOT, "%,.0f", v)).toList(),
+                        passes == 1 ? "" : String.format(Locale.ROOT, ", each %d passes over the customers", passes), 100 * lowestCpuShare);
                 BenchLogging.drainWarnings().forEach((message, n) -> System.out.printf(Locale.ROOT,
                         "  engine warnings per round: %,d x %s%n", n / rounds, message));
                 results.add(new Result(model, name, threads, median, bytesPerDecision, lowestCpuShare));
@@ -246,13 +257,30 @@ public final class DecisionBenchmark {
             return results;
         }
 
+        /**
+         * How many passes over the customers make a round of at least the minimum length on one thread. The warm-up
+         * tells when one pass is long enough (the engine paths: minutes); otherwise one pass is timed on one thread.
+         */
+        private int passesPerRound(DecisionPath path, int warmupCount, long warmupNanos) {
+            long minimum = options.minRoundNanos();
+            if (warmupCount > 0 && warmupNanos / (double) warmupCount * customers.length >= minimum) {
+                return 1;
+            }
+            long start = System.nanoTime();
+            path.decide(customers, 0, customers.length);
+            return passesFor(minimum, System.nanoTime() - start);
+        }
+
         private record Run(long checksum, long cpuNanos) { }
 
-        /** Decides customers [0, count) on {@code threads} threads, each taking one contiguous slice (one: this thread). */
-        private Run run(DecisionPath path, int count, int threads) throws Exception {
+        /**
+         * Decides customers [0, count) {@code passes} times on {@code threads} threads, each taking one contiguous
+         * slice (one: this thread).
+         */
+        private Run run(DecisionPath path, int count, int threads, int passes) throws Exception {
             if (threads == 1) {
                 long cpuStart = THREADS.getCurrentThreadCpuTime();
-                long sum = path.decide(customers, 0, count);
+                long sum = decide(path, 0, count, passes);
                 return new Run(sum, THREADS.getCurrentThreadCpuTime() - cpuStart);
             }
             List<Future<Run>> slices = new ArrayList<>(threads);
@@ -261,7 +289,7 @@ public final class DecisionBenchmark {
                 int to = (int) ((long) count * (t + 1) / threads);
                 slices.add(pool.submit(() -> {
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
-                    long sum = path.decide(customers, from, to);
+                    long sum = decide(path, from, to, passes);
                     return new Run(sum, THREADS.getCurrentThreadCpuTime() - cpuStart);
                 }));
             }
@@ -273,6 +301,22 @@ public final class DecisionBenchmark {
             }
             return new Run(sum, cpu);
         }
+
+        private long decide(DecisionPath path, int from, int to, int passes) {
+            long sum = 0;
+            for (int pass = 0; pass < passes; pass++) {
+                sum += path.decide(customers, from, to);
+            }
+            return sum;
+        }
+    }
+
+    /** Passes of {@code passNanos} each that add up to at least {@code minimumNanos}; at least one. */
+    static int passesFor(long minimumNanos, long passNanos) {
+        if (passNanos >= minimumNanos) {
+            return 1;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (minimumNanos + Math.max(1, passNanos) - 1) / Math.max(1, passNanos));
     }
 
     static double median(double[] values) {
@@ -290,9 +334,9 @@ public final class DecisionBenchmark {
         System.out.printf("Cores: %d available to the JVM; CPU: %s%n", runtime.availableProcessors(), cpuModel());
         System.out.printf("OS: %s %s (%s)%n", System.getProperty("os.name"), System.getProperty("os.version"),
                 System.getProperty("os.arch"));
-        System.out.printf("Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds (engine %d), threads 1%s%n",
+        System.out.printf("Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds (engine %d) of at least %,d ms, threads 1%s%n",
                 options.customers(), options.seed(), options.warmup(), options.rounds(), options.engineRounds(),
-                options.threads() == 1 ? "" : " and " + options.threads());
+                options.minRoundNanos() / 1_000_000, options.threads() == 1 ? "" : " and " + options.threads());
     }
 
     /** The CPU model on Linux; elsewhere the benchmark still runs, the README line is just less specific. */
@@ -337,10 +381,11 @@ public final class DecisionBenchmark {
         int engineRounds = 1;
         int threads = Runtime.getRuntime().availableProcessors();
         List<String> models = List.of();
+        long minRoundMillis = 1000;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
-                System.out.println("Usage: DecisionBenchmark [--customers N] [--seed S] [--warmup N] [--rounds R] [--engine-rounds R] [--threads T] [--models a,b]");
+                System.out.println("Usage: DecisionBenchmark [--customers N] [--seed S] [--warmup N] [--rounds R] [--engine-rounds R] [--threads T] [--models a,b] [--min-round-ms M]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) {
@@ -355,11 +400,12 @@ public final class DecisionBenchmark {
                 case "--engine-rounds" -> engineRounds = positive(flag, Integer.parseInt(value));
                 case "--threads" -> threads = positive(flag, Integer.parseInt(value));
                 case "--models" -> models = List.of(value.split(","));
+                case "--min-round-ms" -> minRoundMillis = positive(flag, Integer.parseInt(value));
                 default -> throw new IllegalArgumentException("unknown option " + flag
-                        + "; known: --customers --seed --warmup --rounds --engine-rounds --threads --models");
+                        + "; known: --customers --seed --warmup --rounds --engine-rounds --threads --models --min-round-ms");
             }
         }
-        return new Options(customers, seed, warmup, rounds, engineRounds, threads, models);
+        return new Options(customers, seed, warmup, rounds, engineRounds, threads, models, minRoundMillis * 1_000_000L);
     }
 
     private static int positive(String flag, int value) {

@@ -40,9 +40,9 @@ import java.util.stream.Stream;
  * one thread and on T threads that split the customers, after a warm-up, as the median of timed rounds, with the
  * bytes allocated per decision (one thread). A round of a fast path goes over the customers several times, the same
  * number of times on 1 and on T threads, so that it lasts at least {@code --min-round-ms}: a round of 100 ms on
- * two threads measures thread start-up and scheduling more than deciding. Ratios are to the hand-written Java. Before timing, the compiled
- * tables are checked against the engine on every customer (and the hand-written rows against the compiled ones):
- * figures of a path that answers differently would be worthless.
+ * two threads measures thread start-up and scheduling more than deciding. Ratios are to the hand-written Java.
+ * Before timing, the compiled tables are checked against the engine on every customer (and the hand-written rows
+ * against the compiled ones): figures of a path that answers differently would be worthless.
  *
  * <p>Log levels are the service's (see {@link BenchLogging}); {@code -Dbench.keep-log-levels=true} leaves them as
  * the classpath has them, to measure what that is worth.

@@ -313,10 +313,8 @@ public final class DecisionBenchmark {
 
     /** Passes of {@code passNanos} each that add up to at least {@code minimumNanos}; at least one. */
     static int passesFor(long minimumNanos, long passNanos) {
-        if (passNanos >= minimumNanos) {
-            return 1;
-        }
-        return (int) Math.min(Integer.MAX_VALUE, (minimumNanos + Math.max(1, passNanos) - 1) / Math.max(1, passNanos));
+        long pass = Math.max(1, passNanos); // a pass too short for the clock counts as 1 ns
+        return (int) Math.min(Integer.MAX_VALUE, (minimumNanos + pass - 1) / pass);
     }
 
     static double median(double[] values) {

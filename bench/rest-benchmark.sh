@@ -12,9 +12,9 @@
 #      whatever the answers do (32 keep-alive connections) and measures each from the time it was due, so a stall
 #      counts for every request that should have gone out during it (no coordinated omission).
 #   3. the floor, at the same rates (skipped with --no-floor): the same generator against
-#      src/test/java/dev/selektor/bench/load/HttpFloorServer.java, a bare Vert.x server with the service's number
-#      of event loops that answers every POST with the bytes of a real decision answer and does nothing else. The
-#      service cannot beat it; where the service's percentile is near the floor's, the rest is this machine.
+#      src/test/java/dev/selektor/bench/load/HttpFloorServer.java, a bare Vert.x server with as many event loops as
+#      the running service has, that answers every POST with the bytes of a real decision answer and does nothing
+#      else. The service cannot beat it; where the service's percentile is near the floor's, the rest is this machine.
 # How to read it: at a rate the service sustains, "achieved" equals the target and the percentiles are what callers
 # see at that load. Past its capacity, requests queue: achieved is the capacity, latencies grow with the length of
 # the run (the warm-up's queue comes first), and the row says "past capacity": what is still queued when --drain
@@ -362,8 +362,12 @@ open_loop_phase() {
 }
 
 if $floor; then
+  # As many event loops as the service has (its threads are named after them; the kernel cuts names at 15 bytes),
+  # so that the floor differs from it only by the work it leaves out.
+  service_event_loops=$(grep -l '^vert.x-eventloo' /proc/"$service_pid"/task/*/comm 2>/dev/null | wc -l)
+  [ "$service_event_loops" -gt 0 ] || service_event_loops=""
   java -Xmx256m -cp "target/test-classes:target/classes:$(cat "$classpath_file")" dev.selektor.bench.load.HttpFloorServer \
-    "$floor_port" "$tmp/answer.json" >"$tmp/floor.log" 2>&1 &
+    "$floor_port" "$tmp/answer.json" $service_event_loops >"$tmp/floor.log" 2>&1 &
   floor_pid=$!
   for _ in $(seq 1 60); do
     grep -q '^listening' "$tmp/floor.log" && break
@@ -373,7 +377,7 @@ if $floor; then
   grep -q '^listening' "$tmp/floor.log" || { echo "The floor server did not start" >&2; exit 1; }
   floor_url="http://127.0.0.1:$floor_port/campaigns/$campaign/decisions"
   # Its JIT is warmed like the service's, so that both phases compare warmed-up servers.
-  echo "Floor server on port $floor_port (pid $floor_pid); warming it up for 20s..."
+  echo "Floor server on port $floor_port (pid $floor_pid, $(sed -n 's/^listening [0-9]* on //p' "$tmp/floor.log")); warming it up for 20s..."
   target_url=$floor_url target_pid=$floor_pid generator --saturate --connections 8 --warmup 0s --duration 20s \
     >"$tmp/floor-warmup.out" 2>&1 || { cat "$tmp/floor-warmup.out" >&2; echo "Warming the floor server up failed" >&2; exit 1; }
 fi

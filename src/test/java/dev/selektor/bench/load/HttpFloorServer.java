@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code HttpFloorServer PORT ANSWER_FILE [EVENT_LOOPS]}: answers {@code 200} with the file's bytes as
  * {@code application/json} (the script passes a real decision answer, so the bytes on the wire match), on
  * EVENT_LOOPS event loops, one HTTP server verticle on each (the script passes the number the running service has;
- * without it, the number Quarkus gives the service by default). Prints {@code listening PORT} once it accepts
- * connections; stops when killed.
+ * without it, the number Quarkus gives the service by default). Prints {@code listening PORT on N event loops} once
+ * it accepts connections; stops when killed.
  */
 public final class HttpFloorServer {
     private HttpFloorServer() {

@@ -365,9 +365,12 @@ if $floor; then
   # As many event loops as the service has (its threads are named after them; the kernel cuts names at 15 bytes),
   # so that the floor differs from it only by the work it leaves out.
   service_event_loops=$(grep -l '^vert.x-eventloo' /proc/"$service_pid"/task/*/comm 2>/dev/null | wc -l)
-  [ "$service_event_loops" -gt 0 ] || service_event_loops=""
+  if [ "$service_event_loops" -eq 0 ]; then
+    echo "Found no event-loop threads in the service (pid $service_pid) to give the floor as many" >&2
+    exit 1
+  fi
   java -Xmx256m -cp "target/test-classes:target/classes:$(cat "$classpath_file")" dev.selektor.bench.load.HttpFloorServer \
-    "$floor_port" "$tmp/answer.json" $service_event_loops >"$tmp/floor.log" 2>&1 &
+    "$floor_port" "$tmp/answer.json" "$service_event_loops" >"$tmp/floor.log" 2>&1 &
   floor_pid=$!
   for _ in $(seq 1 60); do
     grep -q '^listening' "$tmp/floor.log" && break
@@ -377,7 +380,7 @@ if $floor; then
   grep -q '^listening' "$tmp/floor.log" || { echo "The floor server did not start" >&2; exit 1; }
   floor_url="http://127.0.0.1:$floor_port/campaigns/$campaign/decisions"
   # Its JIT is warmed like the service's, so that both phases compare warmed-up servers.
-  echo "Floor server on port $floor_port (pid $floor_pid, $(sed -n 's/^listening [0-9]* on //p' "$tmp/floor.log")); warming it up for 20s..."
+  echo "Floor server on port $floor_port (pid $floor_pid, $service_event_loops event loops as the service); warming it up for 20s..."
   target_url=$floor_url target_pid=$floor_pid generator --saturate --connections 8 --warmup 0s --duration 20s \
     >"$tmp/floor-warmup.out" 2>&1 || { cat "$tmp/floor-warmup.out" >&2; echo "Warming the floor server up failed" >&2; exit 1; }
 fi

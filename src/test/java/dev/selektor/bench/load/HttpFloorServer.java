@@ -17,28 +17,23 @@ import java.util.concurrent.TimeUnit;
  * machine (its scheduler, the virtual CPUs, the generator sharing them) rather than the service: the service cannot
  * answer faster than a server that does no work. Not a test; {@code bench/rest-benchmark.sh} runs it.
  *
- * <p>{@code HttpFloorServer PORT ANSWER_FILE [EVENT_LOOPS]}: answers {@code 200} with the file's bytes as
+ * <p>{@code HttpFloorServer PORT ANSWER_FILE EVENT_LOOPS}: answers {@code 200} with the file's bytes as
  * {@code application/json} (the script passes a real decision answer, so the bytes on the wire match), on
- * EVENT_LOOPS event loops, one HTTP server verticle on each (the script passes the number the running service has;
- * without it, the number Quarkus gives the service by default). Prints {@code listening PORT on N event loops} once
- * it accepts connections; stops when killed.
+ * EVENT_LOOPS event loops, one HTTP server verticle on each (the script passes the number the running service has).
+ * Prints {@code listening PORT} once it accepts connections; stops when killed.
  */
 public final class HttpFloorServer {
     private HttpFloorServer() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 && args.length != 3) {
-            System.err.println("usage: HttpFloorServer PORT ANSWER_FILE [EVENT_LOOPS]");
+        if (args.length != 3) {
+            System.err.println("usage: HttpFloorServer PORT ANSWER_FILE EVENT_LOOPS");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         Buffer answer = Buffer.buffer(Files.readAllBytes(Path.of(args[1])));
-        int eventLoops = args.length == 3 ? Integer.parseInt(args[2]) : quarkusDefaultEventLoops();
-        if (eventLoops < 1) {
-            System.err.println("EVENT_LOOPS must be at least 1, not " + eventLoops);
-            System.exit(2);
-        }
+        int eventLoops = Integer.parseInt(args[2]);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
         vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
@@ -53,15 +48,6 @@ public final class HttpFloorServer {
             }
         }, new DeploymentOptions().setInstances(eventLoops))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        System.out.println("listening " + port + " on " + eventLoops + " event loops");
-    }
-
-    /**
-     * Quarkus 3's default number of event loops, and so of HTTP server verticles in production: one per CPU, at
-     * least 2 (and at most one per 10 MB of heap, which no service heap here comes near). Older Quarkus versions
-     * took two per CPU, which this server once assumed while the service ran on half as many.
-     */
-    static int quarkusDefaultEventLoops() {
-        return Math.max(2, Runtime.getRuntime().availableProcessors());
+        System.out.println("listening " + port);
     }
 }

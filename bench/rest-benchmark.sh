@@ -15,6 +15,12 @@
 #      src/test/java/dev/selektor/bench/load/HttpFloorServer.java, a bare Vert.x server with as many event loops as
 #      the running service has, that answers every POST with the bytes of a real decision answer and does nothing
 #      else. The service cannot beat it; where the service's percentile is near the floor's, the rest is this machine.
+#   4. with --kogito, the competitor, right after: Kogito's generated DMN endpoint for the same campaign table
+#      (bench/kogito/, Kogito 10.1.0's Quarkus extension as its dmn-quarkus-example uses it, the table copied from
+#      dmn/ with DMN 1.5's namespaces, the newest Kogito reads), sent the same customers as its own input names
+#      ({"Customer": facts, "Run Date": date}) without a login, answering its full context; the same JIT warm-up,
+#      saturation and open-loop phases. It does less per request than the service (no policies, holdout, explanation
+#      or login), so the comparison favours it.
 # How to read it: at a rate the service sustains, "achieved" equals the target and the percentiles are what callers
 # see at that load. Past its capacity, requests queue: achieved is the capacity, latencies grow with the length of
 # the run (the warm-up's queue comes first), and the row says "past capacity": what is still queued when --drain
@@ -30,7 +36,7 @@
 #
 #   bench/rest-benchmark.sh [--rates 1000,5000,10000] [--duration 30s] [--warmup 10s] [--campaign ID]
 #                           [--customers N] [--connections N] [--drain 30s] [--jit-warmup 60s] [--no-floor]
-#                           [--attribute-tail]
+#                           [--attribute-tail] [--kogito]
 #
 #   --rates LIST      open-loop rates in requests/s, comma-separated (default 5000)
 #   --duration T      measured time of each phase, in s or m (default 30s)
@@ -44,6 +50,8 @@
 #   --attribute-tail  log the service's safepoints (every collector pause is one) and, after each open-loop phase of
 #                     the service, say how many of its slow requests (over 2 ms) were in flight during one and what
 #                     the p99 is without them (src/test/java/dev/selektor/bench/load/TailAttribution.java)
+#   --kogito          also load Kogito's generated endpoint for the campaign's table (built by Maven from bench/kogito/
+#                     on first use; its port: KOGITO_PORT, default 18560)
 # Environment: EXTENDDB_PORT (default 18400), PORT (default 18480); a port in use is replaced by the next free one.
 # SERVICE_JAVA_OPTS: extra JVM options for the service (a flight recording, -Dselektor.decision.compiled-tables=false).
 # Needs what bin/run needs (JDK 17, Node.js/npm, curl) and wrk (apt-get install wrk); without wrk, the saturation
@@ -66,6 +74,7 @@ drain=30s
 jit_warmup=60s
 floor=true
 attribute=false
+kogito=false
 run_date=2026-11-26
 user=checkout:checkout
 while [ $# -gt 0 ]; do
@@ -80,6 +89,7 @@ while [ $# -gt 0 ]; do
     --jit-warmup) jit_warmup="${2:?--jit-warmup needs a time such as 60s}"; shift 2 ;;
     --no-floor) floor=false; shift ;;
     --attribute-tail) attribute=true; shift ;;
+    --kogito) kogito=true; shift ;;
     *) sed -n '2,/^set -euo/p' "$0" | sed '$d' >&2; exit 2 ;;
   esac
 done
@@ -101,6 +111,8 @@ kafka_port=$(free_port 18490)
 while [[ " $store_port $port " == *" $kafka_port "* ]]; do kafka_port=$(free_port $((kafka_port + 1))); done
 floor_port=$(free_port 18470)
 while [[ " $store_port $port $kafka_port " == *" $floor_port "* ]]; do floor_port=$(free_port $((floor_port + 1))); done
+kogito_port=$(free_port "${KOGITO_PORT:-18560}")
+while [[ " $store_port $port $kafka_port $floor_port " == *" $kogito_port "* ]]; do kogito_port=$(free_port $((kogito_port + 1))); done
 store="http://127.0.0.1:$store_port"
 base="http://127.0.0.1:$port"
 url="$base/campaigns/$campaign/decisions"
@@ -121,6 +133,23 @@ classpath_file=target/bench.classpath
 if [ ! -s "$classpath_file" ] || [ pom.xml -nt "$classpath_file" ]; then
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
 fi
+if $kogito; then
+  # The campaign's table as Kogito 10.1.0 reads it: DMN 1.5's namespaces; Kogito compiles every model in its
+  # resources at build time, so only this one is there, and it is rebuilt when the table changes.
+  model=$(sed -n 's/.*"decisionModel": *"\([^"]*\)".*/\1/p' "$campaign_file")
+  [ -f "dmn/$model.dmn" ] || { echo "The campaign's decision model dmn/$model.dmn is not there" >&2; exit 2; }
+  kogito_dmn="bench/kogito/src/main/resources/$model.dmn"
+  sed -e 's#https://www.omg.org/spec/DMN/20240513/MODEL/#https://www.omg.org/spec/DMN/20230324/MODEL/#g' \
+      -e 's#https://www.omg.org/spec/DMN/20240513/FEEL/#https://www.omg.org/spec/DMN/20230324/FEEL/#g' \
+      "dmn/$model.dmn" >"$kogito_dmn.new"
+  find bench/kogito/src/main/resources -name '*.dmn' ! -name "$model.dmn" -delete
+  if cmp -s "$kogito_dmn.new" "$kogito_dmn"; then rm "$kogito_dmn.new"; else mv "$kogito_dmn.new" "$kogito_dmn"; fi
+  kogito_jar=bench/kogito/target/quarkus-app/quarkus-run.jar
+  if [ ! -f "$kogito_jar" ] || [ -n "$(find bench/kogito/src bench/kogito/pom.xml -type f -newer "$kogito_jar" -print -quit)" ]; then
+    echo "Building Kogito's endpoint for $model (bench/kogito)..."
+    ./mvnw -q -B -f bench/kogito/pom.xml package -DskipTests
+  fi
+fi
 if command -v wrk >/dev/null; then
   have_wrk=true
 else
@@ -132,7 +161,11 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/selektor-rest-bench.XXXXXX")
 service_pid=""
 floor_pid=""
+kogito_pid=""
 cleanup() {
+  if [ -n "$kogito_pid" ]; then
+    kill "$kogito_pid" 2>/dev/null && wait "$kogito_pid" 2>/dev/null || true
+  fi
   if [ -n "$floor_pid" ]; then
     kill "$floor_pid" 2>/dev/null && wait "$floor_pid" 2>/dev/null || true
   fi
@@ -212,16 +245,20 @@ phase_cpu() { # phase_cpu SERVICE_TICKS STORE_TICKS SECONDS -> "service | Extend
   printf '%s %% | %s %%' "$(busy_percent "$1" "$3")" "$(busy_percent "$2" "$3")"
 }
 
+# The server the phases load, and whose CPU time is taken: the service; the floor server or Kogito in their phases.
+# target_bodies and target_login are what the generator sends it, target_lua what wrk sends it.
+target_url=$url
+target_pid=""
+target_bodies=$bodies
+target_login=(--user "${user%%:*}" --password "${user#*:}")
+target_lua="$tmp/decisions.lua"
 # The generator needs little memory: its requests are prepared bytes, its latencies a few histograms.
 generator() {
   java -Xmx512m \
     -cp "target/test-classes:target/classes:$(cat "$classpath_file")" dev.selektor.bench.load.OpenLoopLoadGenerator \
-    --url "$target_url" --user "${user%%:*}" --password "${user#*:}" --bodies "$bodies" \
+    --url "$target_url" "${target_login[@]}" --bodies "$target_bodies" \
     --duration "$duration" --warmup "$warmup" --drain "$drain" "$@"
 }
-# The server the generator loads, and whose CPU time is taken: the service, or the floor server in its phases.
-target_url=$url
-target_pid=""
 # run_generator ARGS...: runs it, taking the target's and the store's CPU time, and the machine's steal time, at
 # its window's start and end. Sets gen_rc and result (its "result ..." line).
 run_generator() {
@@ -258,17 +295,18 @@ check_generator() {
   esac
 }
 
-if $have_wrk; then
-  auth_header="Basic $(printf '%s' "$user" | base64 -w 0)"
-  # Every body pre-formatted once, in init(): only there has wrk set the Host header that wrk.format() copies.
-  # request() only hands out the next; done() prints one line to parse.
-  cat >"$tmp/decisions.lua" <<LUA
+# write_lua FILE BODIES [AUTHORIZATION]: wrk's script sending each line of BODIES in turn.
+# Every body pre-formatted once, in init(): only there has wrk set the Host header that wrk.format() copies.
+# request() only hands out the next; done() prints one line to parse.
+write_lua() {
+  local headers='["Content-Type"] = "application/json"'
+  [ -z "${3:-}" ] || headers+=", [\"Authorization\"] = \"$3\""
+  cat >"$1" <<LUA
 local requests = {}
 init = function(args)
-  for line in io.lines("$bodies") do
+  for line in io.lines("$2") do
     if #line > 0 then
-      requests[#requests + 1] = wrk.format("POST", nil,
-        {["Content-Type"] = "application/json", ["Authorization"] = "$auth_header"}, line)
+      requests[#requests + 1] = wrk.format("POST", nil, {$headers}, line)
     end
   end
 end
@@ -285,62 +323,73 @@ done = function(summary, latency, requests)
     latency:percentile(99.9) / 1000, latency.max / 1000))
 end
 LUA
-fi
+}
+$have_wrk && write_lua "$tmp/decisions.lua" "$bodies" "Basic $(printf '%s' "$user" | base64 -w 0)"
 
-# --- 0. the JIT's warm-up, once, not measured ---
+# jit_warmup_phase NAME: closed-loop load on the target for --jit-warmup, not measured.
 # A fresh service under this load keeps C2 compiling for a minute or more (here still 45 % of a core 30-50 s in,
 # settled after about 90 s) and answers several times faster afterwards; without this the first phase would
 # measure a JVM that is still compiling.
-if [[ ! "$jit_warmup" =~ ^0+[sm]?$ ]]; then
+jit_warmup_phase() {
+  if [[ "$jit_warmup" =~ ^0+[sm]?$ ]]; then return 0; fi
   echo
-  echo "Warming the service's JIT up: $jit_warmup of closed-loop load, 8 connections (not measured)..."
+  echo "Warming $1's JIT up: $jit_warmup of closed-loop load, 8 connections (not measured)..."
   if $have_wrk; then
-    wrk -t1 -c8 -d"$jit_warmup" -s "$tmp/decisions.lua" "$url" >"$tmp/wrk-jit.out"
+    wrk -t1 -c8 -d"$jit_warmup" -s "$target_lua" "$target_url" >"$tmp/wrk-jit.out"
     grep '^wrk-result' "$tmp/wrk-jit.out"
   else
     generator --saturate --connections 8 --warmup 0s --duration "$jit_warmup" | grep '^result' || true
   fi
-fi
+}
+
+# saturation_phase LABEL: closed loop, 8 connections, against the target, appended to the table as LABEL.
+saturation_phase() {
+  local label=$1 pid=${target_pid:-$service_pid}
+  echo
+  if $have_wrk; then
+    echo "Saturation: wrk -t1 -c8 -d$warmup (warm-up, not recorded), then -d$duration..."
+    wrk -t1 -c8 -d"$warmup" -s "$target_lua" "$target_url" >"$tmp/wrk-warmup.out"
+    server_ticks=$(cpu_ticks "$pid")
+    store_ticks=$(cpu_ticks "$store_pid")
+    children_seconds
+    client_cpu=$children_s
+    started=$(now)
+    steal_start=$(steal_ticks)
+    wrk -t1 -c8 -d"$duration" --latency -s "$target_lua" "$target_url" | tee "$tmp/wrk.out"
+    elapsed=$(seconds_between "$started" "$(now)")
+    steal=$(steal_percent $(( $(steal_ticks) - steal_start )) "$elapsed")
+    server_ticks=$(( $(cpu_ticks "$pid") - server_ticks ))
+    store_ticks=$(( $(cpu_ticks "$store_pid") - store_ticks ))
+    children_seconds
+    client_cpu=$(awk -v a="$client_cpu" -v b="$children_s" -v s="$elapsed" 'BEGIN {printf "%.0f", (b - a) / s * 100}')
+    read -r wrk_requests wrk_seconds wrk_non2xx wrk_errors p50 p90 p99 p999 max < <(
+      awk '$1 == "wrk-result" {for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
+           print v["requests"], v["seconds"], v["non2xx"], v["errors"], v["p50"], v["p90"], v["p99"], v["p999"], v["max"]}' "$tmp/wrk.out")
+    [ -n "${wrk_requests:-}" ] || { echo "wrk printed no result line" >&2; exit 1; }
+    # wrk counts answers of 400 and up as non-2xx; a 3xx would also be wrong here, but neither server sends one.
+    if awk -v b=$((wrk_non2xx + wrk_errors)) -v n="$wrk_requests" 'BEGIN {exit !(b > 0.001 * n)}'; then
+      echo "!!! WARNING: $wrk_non2xx answers of 400 or above and $wrk_errors errors out of $wrk_requests requests:" \
+        "the saturation figure measures error answers, not decisions. Stopping." >&2
+      fail_with_log "Too many failed requests under wrk"
+    fi
+    saturation_rate=$(awk -v n="$wrk_requests" -v s="$wrk_seconds" 'BEGIN {printf "%.0f", n / s}')
+    echo "$label: $saturation_rate req/s; p50 $p50 ms, p99 $p99 ms, p99.9 $p999 ms, max $max ms;" \
+      "CPU: server $(busy_percent "$server_ticks" "$elapsed") %, ExtendDB $(busy_percent "$store_ticks" "$elapsed") %, wrk $client_cpu %"
+    rows+=("| $label: \`wrk -t1 -c8\`, closed loop | $saturation_rate | $p50 | $p99 | $p999 | $max | $(phase_cpu "$server_ticks" "$store_ticks" "$elapsed") | $client_cpu % | $steal % |")
+  else
+    echo "Saturation: the generator's closed-loop mode, 8 connections, warm-up $warmup, then $duration..."
+    run_generator --saturate --connections 8
+    check_generator
+    saturation_rate=$(printf '%.0f' "$(field achieved)")
+    rows+=("| $label: generator \`--saturate\`, 8 connections, closed loop | $saturation_rate | $(field p50) | $(field p99) | $(field p999) | $(field max) | $window_cpu | $(field client_cpu_percent) % | $window_steal % |")
+  fi
+}
+
+# --- 0. the JIT's warm-up, once, not measured ---
+jit_warmup_phase "the service"
 
 # --- 1. saturation, closed loop, 8 connections ---
-echo
-if $have_wrk; then
-  echo "Saturation: wrk -t1 -c8 -d$warmup (warm-up, not recorded), then -d$duration..."
-  wrk -t1 -c8 -d"$warmup" -s "$tmp/decisions.lua" "$url" >"$tmp/wrk-warmup.out"
-  service_ticks=$(cpu_ticks "$service_pid")
-  store_ticks=$(cpu_ticks "$store_pid")
-  children_seconds
-  client_cpu=$children_s
-  started=$(now)
-  steal_start=$(steal_ticks)
-  wrk -t1 -c8 -d"$duration" --latency -s "$tmp/decisions.lua" "$url" | tee "$tmp/wrk.out"
-  elapsed=$(seconds_between "$started" "$(now)")
-  steal=$(steal_percent $(( $(steal_ticks) - steal_start )) "$elapsed")
-  service_ticks=$(( $(cpu_ticks "$service_pid") - service_ticks ))
-  store_ticks=$(( $(cpu_ticks "$store_pid") - store_ticks ))
-  children_seconds
-  client_cpu=$(awk -v a="$client_cpu" -v b="$children_s" -v s="$elapsed" 'BEGIN {printf "%.0f", (b - a) / s * 100}')
-  read -r wrk_requests wrk_seconds wrk_non2xx wrk_errors p50 p90 p99 p999 max < <(
-    awk '$1 == "wrk-result" {for (i = 2; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}
-         print v["requests"], v["seconds"], v["non2xx"], v["errors"], v["p50"], v["p90"], v["p99"], v["p999"], v["max"]}' "$tmp/wrk.out")
-  [ -n "${wrk_requests:-}" ] || { echo "wrk printed no result line" >&2; exit 1; }
-  # wrk counts answers of 400 and up as non-2xx; a 3xx would also be wrong here, but the service sends none.
-  if awk -v b=$((wrk_non2xx + wrk_errors)) -v n="$wrk_requests" 'BEGIN {exit !(b > 0.001 * n)}'; then
-    echo "!!! WARNING: $wrk_non2xx answers of 400 or above and $wrk_errors errors out of $wrk_requests requests:" \
-      "the saturation figure measures error answers, not decisions. Stopping." >&2
-    fail_with_log "Too many failed requests under wrk"
-  fi
-  saturation_rate=$(awk -v n="$wrk_requests" -v s="$wrk_seconds" 'BEGIN {printf "%.0f", n / s}')
-  echo "saturation (wrk -t1 -c8): $saturation_rate req/s; p50 $p50 ms, p99 $p99 ms, p99.9 $p999 ms, max $max ms;" \
-    "CPU: service $(busy_percent "$service_ticks" "$elapsed") %, ExtendDB $(busy_percent "$store_ticks" "$elapsed") %, wrk $client_cpu %"
-  rows+=("| saturation: \`wrk -t1 -c8\`, closed loop | $saturation_rate | $p50 | $p99 | $p999 | $max | $(phase_cpu "$service_ticks" "$store_ticks" "$elapsed") | $client_cpu % | $steal % |")
-else
-  echo "Saturation: the generator's closed-loop mode, 8 connections, warm-up $warmup, then $duration..."
-  run_generator --saturate --connections 8
-  check_generator
-  saturation_rate=$(printf '%.0f' "$(field achieved)")
-  rows+=("| saturation: generator \`--saturate\`, 8 connections, closed loop | $saturation_rate | $(field p50) | $(field p99) | $(field p999) | $(field max) | $window_cpu | $(field client_cpu_percent) % | $window_steal % |")
-fi
+saturation_phase saturation
 
 # --- 2. open loop at each rate, each followed by the floor at that rate ---
 # open_loop_phase RATE LABEL: one open-loop phase against $target_url, appended to the table as LABEL.
@@ -411,10 +460,46 @@ for rate in "${rate_list[@]}"; do
   fi
 done
 
+# --- 4. Kogito's generated endpoint for the same table, the same phases ---
+if $kogito; then
+  kogito_url="http://127.0.0.1:$kogito_port/$model"
+  kogito_bodies="$tmp/kogito-bodies.ndjson"
+  # The same customers and run date, under the model's input names: Kogito reads its inputs from the body as named.
+  awk -v d="$run_date" 'NF {print "{\"Customer\": " $0 ", \"Run Date\": \"" d "\"}"}' "$tmp/customers.ndjson" >"$kogito_bodies"
+  echo
+  kogito_started=$(now)
+  java -Dquarkus.http.port="$kogito_port" -jar "$kogito_jar" >"$tmp/kogito.log" 2>&1 &
+  kogito_pid=$!
+  # It has no health endpoint: it is ready when it decides.
+  kogito_status=""
+  for _ in $(seq 1 240); do
+    kogito_status=$(curl -s -o "$tmp/kogito-answer.json" -w '%{http_code}' -X POST "$kogito_url" \
+      -H 'Content-Type: application/json' --data-binary "$(head -n 1 "$kogito_bodies")" 2>/dev/null || true)
+    [ "$kogito_status" = 200 ] && break
+    kill -0 "$kogito_pid" 2>/dev/null || { tail -n 50 "$tmp/kogito.log" >&2; echo "Kogito's endpoint stopped during start-up" >&2; exit 1; }
+    sleep 0.25
+  done
+  [ "$kogito_status" = 200 ] || { tail -n 50 "$tmp/kogito.log" >&2; echo "Kogito's endpoint answered $kogito_status" >&2; exit 1; }
+  echo "Kogito's endpoint $kogito_url (pid $kogito_pid) decided after $(seconds_between "$kogito_started" "$(now)") s: $(head -c 300 "$tmp/kogito-answer.json")"
+  target_url=$kogito_url
+  target_pid=$kogito_pid
+  target_bodies=$kogito_bodies
+  target_login=()
+  target_lua="$tmp/kogito.lua"
+  $have_wrk && write_lua "$target_lua" "$kogito_bodies"
+  jit_warmup_phase "Kogito's endpoint"
+  saturation_phase "Kogito's endpoint, saturation"
+  for rate in "${rate_list[@]}"; do
+    echo
+    echo "Kogito's endpoint, open loop at $rate req/s: warm-up $warmup, then $duration, $connections connections..."
+    open_loop_phase "$rate" "Kogito's endpoint, open loop, $rate req/s"
+  done
+fi
+
 # --- the figures ---
 cat <<TABLE
 
-POST /campaigns/$campaign/decisions (facts in the body, $customers synthetic customers round-robin, run date $run_date), packaged service and ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json) on this machine, load from a separate process; measured $duration after $warmup of warm-up ($(date -u +%Y-%m-%d)). Open-loop latencies from each request's intended send time; saturation latencies from the actual send (closed loop). CPU in % of one core ("server" is the floor server in the floor rows); steal in % of all CPUs.
+POST /campaigns/$campaign/decisions (facts in the body, $customers synthetic customers round-robin, run date $run_date), packaged service and ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json) on this machine, load from a separate process; measured $duration after $warmup of warm-up ($(date -u +%Y-%m-%d)). Open-loop latencies from each request's intended send time; saturation latencies from the actual send (closed loop). CPU in % of one core ("server" is the floor server or Kogito's endpoint in their rows); steal in % of all CPUs.$($kogito && printf ' Kogito: its generated endpoint POST /%s for the same table and customers (Kogito 10.1.0, Quarkus 3.15.3.1), no login, its full context as answer.' "$model")
 
 | load | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU | ExtendDB CPU | client CPU | steal |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|

@@ -192,7 +192,10 @@ children_seconds() {
   times >"$tmp/times"
   children_s=$(awk 'NR == 2 {split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.3f", u[1] * 60 + u[2] + s[1] * 60 + s[2]}' "$tmp/times")
 }
-fail_with_log() { echo "$1; the service's log ends:" >&2; tail -n 50 "$tmp/service.log" >&2; exit 1; }
+# The log shown when a phase fails: the service's, or Kogito's in its phases.
+target_name="the service"
+target_log="$tmp/service.log"
+fail_with_log() { echo "$1; the log of $target_name ends:" >&2; tail -n 50 "$target_log" >&2; exit 1; }
 
 # --- the service, with bin/run's store options and a table prefix of its own ---
 # SERVICE_JAVA_OPTS: extra JVM options for the service, e.g. a flight recording or -Dselektor.decision.compiled-tables=false.
@@ -479,13 +482,15 @@ if $kogito; then
     kill -0 "$kogito_pid" 2>/dev/null || { tail -n 50 "$tmp/kogito.log" >&2; echo "Kogito's endpoint stopped during start-up" >&2; exit 1; }
     sleep 0.25
   done
-  [ "$kogito_status" = 200 ] || { tail -n 50 "$tmp/kogito.log" >&2; echo "Kogito's endpoint answered $kogito_status" >&2; exit 1; }
+  [ "$kogito_status" = 200 ] || { tail -n 50 "$tmp/kogito.log" >&2; echo "Kogito's endpoint answered $kogito_status: $(head -c 2000 "$tmp/kogito-answer.json")" >&2; exit 1; }
   echo "Kogito's endpoint $kogito_url (pid $kogito_pid) decided after $(seconds_between "$kogito_started" "$(now)") s: $(head -c 300 "$tmp/kogito-answer.json")"
   target_url=$kogito_url
   target_pid=$kogito_pid
   target_bodies=$kogito_bodies
   target_login=()
   target_lua="$tmp/kogito.lua"
+  target_name="Kogito's endpoint"
+  target_log="$tmp/kogito.log"
   $have_wrk && write_lua "$target_lua" "$kogito_bodies"
   jit_warmup_phase "Kogito's endpoint"
   saturation_phase "Kogito's endpoint, saturation"

@@ -504,7 +504,9 @@ fi
 # --- the figures ---
 cat <<TABLE
 
-POST /campaigns/$campaign/decisions (facts in the body, $customers synthetic customers round-robin, run date $run_date), packaged service and ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json) on this machine, load from a separate process; measured $duration after $warmup of warm-up ($(date -u +%Y-%m-%d)). Open-loop latencies from each request's intended send time; saturation latencies from the actual send (closed loop). CPU in % of one core ("server" is the floor server or Kogito's endpoint in their rows); steal in % of all CPUs.$($kogito && printf ' Kogito: its generated endpoint POST /%s for the same table and customers (Kogito 10.1.0, Quarkus 3.15.3.1), no login, its full context as answer.' "$model")
+POST /campaigns/$campaign/decisions (facts in the body, $customers synthetic customers round-robin, run date $run_date), packaged service and ExtendDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' node_modules/@extenddb/linux-x64/package.json) on this machine, load from a separate process; measured $duration after $warmup of warm-up ($(date -u +%Y-%m-%d)). Open-loop latencies from each request's intended send time; saturation latencies from the actual send (closed loop). CPU in % of one core ("server" is the floor server or Kogito's endpoint in their rows); steal in % of all CPUs.$($kogito && printf ' Kogito: its generated endpoint POST /%s for the same table and customers (Kogito %s, Quarkus %s), no login, its full context as answer.' "$model" \
+  "$(sed -n 's:.*<kogito.version>\(.*\)</kogito.version>.*:\1:p' bench/kogito/pom.xml)" \
+  "$(sed -n 's:.*<quarkus.version>\(.*\)</quarkus.version>.*:\1:p' bench/kogito/pom.xml)")
 
 | load | achieved req/s | p50 ms | p99 ms | p99.9 ms | max ms | server CPU | ExtendDB CPU | client CPU | steal |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|

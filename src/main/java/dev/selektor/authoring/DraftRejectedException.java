@@ -1,6 +1,6 @@
 package dev.selektor.authoring;
 
-import dev.selektor.decision.ModelProblem;
+import dev.selektor.decision.model.ModelProblem;
 import java.util.List;
 
 /** A draft that failed validation: nothing was stored; each problem names its element and reason. */

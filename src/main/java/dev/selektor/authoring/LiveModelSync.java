@@ -1,9 +1,9 @@
 package dev.selektor.authoring;
 
 import dev.selektor.common.SelektorConfig;
-import dev.selektor.decision.DecisionModel;
-import dev.selektor.decision.DecisionModelRegistry;
-import dev.selektor.decision.ModelArchive;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelRegistry;
+import dev.selektor.decision.model.ModelArchive;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -1,6 +1,6 @@
 package dev.selektor.authoring;
 
-import dev.selektor.decision.DecisionModel;
+import dev.selektor.decision.model.DecisionModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

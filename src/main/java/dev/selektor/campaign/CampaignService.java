@@ -3,7 +3,7 @@ package dev.selektor.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.SelektorConfig;
-import dev.selektor.decision.DecisionModelRegistry;
+import dev.selektor.decision.model.DecisionModelRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -235,7 +235,7 @@ public final class CustomerFactsParser {
      * Whether the text is a customer id of the contract: 1-64 characters of A-Z a-z 0-9 _ -. A loop rather than a
      * regular expression, because every decision with facts in its body checks one.
      */
-    static boolean isCustomerId(String text) {
+    public static boolean isCustomerId(String text) {
         int n = text.length();
         if (n < 1 || n > 64) {
             return false;

@@ -1,5 +1,10 @@
 package dev.selektor.decision;
 
+import dev.selektor.decision.model.CampaignModelEvaluator;
+import dev.selektor.decision.model.CustomerContext;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.convention.ModelResult;
+
 import dev.selektor.campaign.Campaign;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.policy.ContactPressure;

@@ -1,5 +1,8 @@
 package dev.selektor.decision;
 
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelRegistry;
+
 import dev.selektor.campaign.Campaign;
 import dev.selektor.campaign.CampaignService;
 import dev.selektor.common.ConflictException;

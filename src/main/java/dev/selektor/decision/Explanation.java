@@ -1,5 +1,7 @@
 package dev.selektor.decision;
 
+import dev.selektor.decision.model.convention.MatchedRule;
+
 import dev.selektor.policy.PolicyCheck;
 import java.util.List;
 import java.util.Map;

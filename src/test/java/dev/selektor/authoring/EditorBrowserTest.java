@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.selektor.TestUsers;
+import dev.selektor.testing.TestUsers;
 import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.TestCustomers;
 import io.quarkus.test.common.http.TestHTTPResource;

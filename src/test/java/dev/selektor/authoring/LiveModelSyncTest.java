@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selektor.TestUsers;
+import dev.selektor.testing.TestUsers;
 import dev.selektor.campaign.SampleCampaigns;
-import dev.selektor.decision.ModelVersion;
+import dev.selektor.decision.model.ModelVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

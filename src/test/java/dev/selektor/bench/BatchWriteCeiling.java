@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selektor.common.JsonConfig;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsParser;
-import dev.selektor.customer.DynamoCustomerFactsRepository;
+import dev.selektor.customer.dynamo.DynamoCustomerFactsRepository;
 import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;

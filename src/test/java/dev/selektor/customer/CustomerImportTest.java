@@ -1,12 +1,12 @@
 package dev.selektor.customer;
 
-import dev.selektor.TestUsers;
+import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selektor.storage.Tables;
+import dev.selektor.storage.dynamo.Tables;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -1,6 +1,12 @@
 package dev.selektor.decision;
 
-import static dev.selektor.decision.TestModels.customer;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelCompiler;
+import dev.selektor.decision.model.ModelVersion;
+import dev.selektor.decision.model.TestModels;
+import dev.selektor.decision.model.convention.MatchedRule;
+
+import static dev.selektor.decision.model.TestModels.customer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +15,7 @@ import dev.selektor.campaign.Campaign;
 import dev.selektor.policy.ContactPressure;
 import dev.selektor.policy.HoldoutBucket;
 import dev.selektor.policy.PolicyCheck;
-import dev.selektor.policy.PolicyRulesLoader;
+import dev.selektor.policy.drl.PolicyRulesLoader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;

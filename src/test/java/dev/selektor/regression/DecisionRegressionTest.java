@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.selektor.decision.CampaignDecider;
-import dev.selektor.decision.DecisionModel;
-import dev.selektor.decision.DecisionModelCompiler;
-import dev.selektor.decision.DecisionModelFolder;
-import dev.selektor.policy.PolicyRulesLoader;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelCompiler;
+import dev.selektor.decision.model.DecisionModelFolder;
+import dev.selektor.policy.drl.PolicyRulesLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

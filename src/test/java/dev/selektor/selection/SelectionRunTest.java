@@ -1,6 +1,6 @@
 package dev.selektor.selection;
 
-import dev.selektor.TestUsers;
+import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,7 @@ import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.customer.TestCustomers;
 import dev.selektor.outbox.CustomerSelected;
-import dev.selektor.outbox.TopicReader;
+import dev.selektor.testing.TopicReader;
 import dev.selektor.policy.HoldoutBucket;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

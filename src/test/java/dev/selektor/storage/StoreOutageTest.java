@@ -1,6 +1,9 @@
 package dev.selektor.storage;
 
-import dev.selektor.TestUsers;
+import dev.selektor.testing.ExtendDbServer;
+import dev.selektor.testing.ExtendDbTestResource;
+
+import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.decision.DecisionModel;
-import dev.selektor.decision.DecisionModelCompiler;
-import dev.selektor.decision.ModelEvaluation;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelCompiler;
+import dev.selektor.decision.model.ModelEvaluation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,0 @@
-package dev.selektor.decision;
-
-/** A decision-table row that decided, with the annotation its author wrote for it. */
-public record MatchedRule(String decision, int row, String annotation) { }

@@ -1,8 +1,0 @@
-package dev.selektor.decision.compiled;
-
-/** A construct the compiler does not cover; the message names it, and the model is evaluated by the engine. */
-final class NotCompilable extends Exception {
-    NotCompilable(String reason) {
-        super(reason, null, false, false);
-    }
-}

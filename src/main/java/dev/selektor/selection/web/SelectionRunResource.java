@@ -1,0 +1,88 @@
+package dev.selektor.selection.web;
+
+import dev.selektor.selection.SelectionRun;
+import dev.selektor.selection.SelectionService;
+
+import dev.selektor.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import dev.selektor.common.FieldError;
+import dev.selektor.common.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A run: its progress, its cancellation, its selected customers. */
+@Path("/selections/{runId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SelectionRunResource {
+
+    public record SelectedCustomer(String customerId, BigDecimal discountPercent, String reason, String eventId) { }
+
+    public record SelectedPage(List<SelectedCustomer> items, String nextCursor) { }
+
+    @Inject
+    SelectionService selections;
+
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
+    @GET
+    @Operation(summary = "A run's status and counts, with an estimate of the time left")
+    public SelectionRunView status(@PathParam("runId") String runId) {
+        return SelectionRunView.of(selections.find(runId), selections.segments(runId), Instant.now());
+    }
+
+    @RolesAllowed(Roles.EDITOR)
+    @DELETE
+    @Operation(summary = "Cancel a running run; results so far are kept")
+    public SelectionRunView cancel(@PathParam("runId") String runId) {
+        SelectionRun run = selections.cancel(runId);
+        return SelectionRunView.of(run, selections.segments(runId), Instant.now());
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
+    @GET
+    @Path("/export")
+    @Produces({"text/csv", "application/x-ndjson"})
+    @Operation(summary = "All selected customers of a run as CSV or NDJSON, streamed (format=csv|ndjson)")
+    public jakarta.ws.rs.core.Response export(@PathParam("runId") String runId,
+                                               @QueryParam("format") @DefaultValue("csv") String format) {
+        if (!format.equals("csv") && !format.equals("ndjson")) {
+            throw new InvalidInputException(new FieldError("/format", "must be csv or ndjson, got " + format));
+        }
+        SelectionRun run = selections.find(runId);
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            SelectionExport.write(run, selections::selected, format, writer);
+            writer.flush();
+        };
+        return jakarta.ws.rs.core.Response.ok(body, format.equals("csv") ? "text/csv" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"selection-" + runId + "." + format + "\"")
+                .build();
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
+    @GET
+    @Path("/customers")
+    @Operation(summary = "The selected customers of a run, in customer id order, page by page (cursor = nextCursor)")
+    public SelectedPage selected(@PathParam("runId") String runId, @QueryParam("cursor") String cursor,
+                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1_000) {
+            throw new InvalidInputException(new FieldError("/limit", "must lie in 1..1000, got " + limit));
+        }
+        var page = selections.selected(runId, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), limit);
+        return new SelectedPage(page.results().stream()
+                .map(SelectionResultView::of)
+                .map(v -> new SelectedCustomer(v.customerId(), v.discountPercent(), v.reason(), v.eventId())).toList(),
+                page.lastKey().orElse(null));
+    }
+}

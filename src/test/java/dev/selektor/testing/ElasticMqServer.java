@@ -1,0 +1,62 @@
+package dev.selektor.testing;
+
+import dev.selektor.storage.FirstStart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** A real SQS-compatible server (ElasticMQ, in memory) for tests, run by {@code bin/elasticmq} from its Maven jars. */
+public final class ElasticMqServer {
+    private int port;
+    private boolean startedOnce;
+
+    public ElasticMqServer() {
+        this.port = freePort();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "elasticmq-stop"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public synchronized void start() {
+        if (startedOnce) {
+            script("start");
+        } else {
+            FirstStart.onAFreePort(() -> script("start"), e -> true, () -> port = freePort());
+            startedOnce = true;
+        }
+    }
+
+    public synchronized void stop() {
+        script("stop");
+    }
+
+    private void script(String command) {
+        ProcessBuilder builder = new ProcessBuilder("bin/elasticmq", command).redirectErrorStream(true);
+        builder.environment().put("ELASTICMQ_PORT", Integer.toString(port));
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("bin/elasticmq " + command + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run bin/elasticmq " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: bin/elasticmq " + command, e);
+        }
+    }
+}

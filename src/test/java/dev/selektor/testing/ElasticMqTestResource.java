@@ -1,0 +1,31 @@
+package dev.selektor.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** Starts one ElasticMQ for all Quarkus tests and points the application's SQS client at it. */
+public class ElasticMqTestResource implements QuarkusTestResourceLifecycleManager {
+    private static ElasticMqServer server;
+
+    public static ElasticMqServer server() {
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new ElasticMqServer();
+        server.start();
+        return Map.of(
+                "selektor.sqs.endpoint", server.endpoint().toString(),
+                "selektor.sqs.region", "us-east-1",
+                "selektor.sqs.access-key-id", "test",
+                "selektor.sqs.secret-access-key", "test");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

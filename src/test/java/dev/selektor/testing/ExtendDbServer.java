@@ -1,0 +1,127 @@
+package dev.selektor.testing;
+
+import dev.selektor.storage.FirstStart;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A real ExtendDB process (the pinned npm package) on 127.0.0.1 for tests. Its data lives in a file, so a test
+ * can stop and restart it and find everything again.
+ */
+public final class ExtendDbServer {
+    public static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+    public static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private static final Path BINARY = Path.of("node_modules/@extenddb/linux-x64/extenddb");
+
+    private int port;
+    private final Path workDir;
+    private Process process;
+    private boolean startedOnce;
+
+    public ExtendDbServer() {
+        this.port = freePort();
+        try {
+            this.workDir = Files.createTempDirectory("selektor-extenddb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        if (startedOnce) {
+            startOnPort();
+        } else {
+            FirstStart.onAFreePort(this::startOnPort, e -> log().contains("Address in use"), () -> port = freePort());
+            startedOnce = true;
+        }
+    }
+
+    private void startOnPort() {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException("ExtendDB is not installed at " + BINARY.toAbsolutePath()
+                    + ": run 'npm ci' in the project folder (./mvnw does it when node_modules is missing)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(BINARY.toAbsolutePath().toString(), "serve", "--foreground", "-p", Integer.toString(port))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("extenddb.log").toFile());
+        builder.environment().put("EXTENDDB__STORAGE__SQLITE__PATH", workDir.resolve("data.sqlite").toString());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start ExtendDB", e);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!answers()) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("ExtendDB did not start on port " + port + "; log: " + log());
+            }
+            sleep(50);
+        }
+    }
+
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private boolean answers() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) endpoint().toURL().openConnection();
+            connection.setConnectTimeout(200);
+            connection.setReadTimeout(500);
+            return connection.getResponseCode() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(workDir.resolve("extenddb.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -8,6 +8,7 @@ import dev.selektor.common.NotFoundException;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.RuleRowDiff;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.decision.model.ModelProblem;
 import dev.selektor.decision.model.ModelRejectedException;

@@ -3,7 +3,6 @@ package dev.selektor.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.SelektorConfig;
-import dev.selektor.decision.model.DecisionModelRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,7 @@ public class CampaignService {
     CampaignRepository campaigns;
 
     @Inject
-    DecisionModelRegistry models;
+    CampaignModels models;
 
     @Inject
     SelektorConfig config;
@@ -36,7 +35,7 @@ public class CampaignService {
     }
 
     public Campaign define(String campaignId, JsonNode body) {
-        var parsed = CampaignParser.parse(campaignId, body, this::whyNotUsable);
+        var parsed = CampaignParser.parse(campaignId, body, models::whyNotUsable);
         if (parsed instanceof CampaignParser.Result.Invalid invalid) {
             throw new InvalidInputException(invalid.errors().size() + " field(s) of the campaign are invalid", invalid.errors());
         }
@@ -65,16 +64,5 @@ public class CampaignService {
 
     public List<Campaign> all() {
         return campaigns.findAll();
-    }
-
-    private Optional<String> whyNotUsable(String modelName) {
-        var model = models.find(modelName);
-        if (model.isEmpty()) {
-            return Optional.of("there is no decision model \"" + modelName + "\" (known: " + models.all().keySet() + ")");
-        }
-        if (!model.get().isCampaignModel()) {
-            return Optional.of("the model \"" + modelName + "\" cannot drive a campaign: " + model.get().campaignProblems());
-        }
-        return Optional.empty();
     }
 }

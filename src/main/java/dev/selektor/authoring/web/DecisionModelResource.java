@@ -12,7 +12,6 @@ import dev.selektor.authoring.PublishedVersion;
 import dev.selektor.authoring.TestReport;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.common.web.Problem;
 import dev.selektor.common.web.ProblemMappers;
@@ -20,9 +19,8 @@ import dev.selektor.common.Roles;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelCompiler;
 import dev.selektor.decision.model.DecisionModelRegistry;
-import dev.selektor.decision.model.ModelEvaluation;
 import dev.selektor.decision.model.ModelProblem;
-import dev.selektor.decision.model.TypeDescription;
+import dev.selektor.decision.model.TypedName;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -67,9 +65,6 @@ public class DecisionModelResource {
 
     @Inject
     dev.selektor.common.BusinessClock clock;
-
-    /** An input or decision with its type, described deeply enough to build a form from it. */
-    public record TypedName(String name, TypeDescription type) { }
 
     /**
      * How the model is evaluated: {@code compiled: ...} when its tables are compiled, or {@code engine: <the construct
@@ -125,17 +120,6 @@ public class DecisionModelResource {
                         .orElseThrow(() -> new NotFoundException("There is no version " + seq + " of " + name)).content();
         return Response.ok(content, MediaType.APPLICATION_XML)
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".dmn\"").build();
-    }
-
-    @POST
-    @Path("/{name}/evaluate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
-    @Operation(summary = "Evaluate the live version of any model with ad-hoc inputs by input name: every decision's "
-            + "result by name (?decision=NAME: that one), plus the engine's messages; 400 naming an input of the wrong type")
-    public ModelEvaluation.Answer evaluate(@PathParam("name") String name, @QueryParam("decision") String decision,
-                                           JsonNode inputs) {
-        return ModelEvaluation.evaluate(live(name), inputs, Optional.ofNullable(decision).filter(d -> !d.isBlank()));
     }
 
     @GET
@@ -276,14 +260,10 @@ public class DecisionModelResource {
         Optional<LiveVersion> live = authoring.live(m.name());
         Optional<PublishedVersion> published = live.flatMap(l -> authoring.versions(m.name()).stream()
                 .filter(v -> v.seq() == l.seq()).findFirst());
-        List<TypedName> inputs = m.model().getInputs().stream()
-                .map(i -> new TypedName(i.getName(), TypeDescription.describe(i.getType()))).toList();
-        List<TypedName> decisions = m.model().getDecisions().stream()
-                .map(d -> new TypedName(d.getName(), TypeDescription.describe(d.getResultType()))).toList();
         return new ModelView(m.name(), m.version(), live.map(LiveVersion::seq).orElse(null),
                 published.map(PublishedVersion::author).orElse(null), published.map(PublishedVersion::publishedAt).orElse(null),
                 live.map(LiveVersion::since).orElse(null), live.map(LiveVersion::by).orElse(null), sync.folderDiffers(m.name()),
-                m.isCampaignModel(), inputs, decisions, new EvaluationView(m.fastPath().describe(), m.genericPath().describe()));
+                m.isCampaignModel(), m.inputTypes(), m.decisionTypes(), new EvaluationView(m.fastPath().describe(), m.genericPath().describe()));
     }
 
     private String user() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNMessage;
@@ -60,41 +59,7 @@ public final class CampaignModelEvaluator {
                 || selection.getEvaluationStatus() == DMNDecisionResult.DecisionEvaluationStatus.FAILED) {
             return new ModelResult.Failed(matched, messages);
         }
-        return classify(selection.getResult(), matched, messages, () -> priority(result, messages));
-    }
-
-    /**
-     * What a value of {@code Selection} means under the contract. Shared with the compiled tables, which classify
-     * each rule's literal outputs once, so both paths give the same answer for the same value.
-     */
-    public static ModelResult classify(Object value, List<MatchedRule> matched, List<String> messages,
-                                       Supplier<Optional<BigDecimal>> priority) {
-        if (value == null) {
-            return new ModelResult.NoRuleMatched(matched, messages);
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            messages.add("ERROR Selection must be a structure {eligible, discountPercent, reason}, was " + value);
-            return new ModelResult.Failed(matched, messages);
-        }
-        Object eligible = map.get("eligible");
-        Object reason = map.get("reason");
-        if (!(eligible instanceof Boolean isEligible)) {
-            messages.add("ERROR Selection.eligible must be true or false, was " + eligible);
-            return new ModelResult.Failed(matched, messages);
-        }
-        if (!(reason instanceof String reasonText) || reasonText.isBlank()) {
-            messages.add("ERROR Selection.reason must be a non-empty string, was " + reason);
-            return new ModelResult.Failed(matched, messages);
-        }
-        if (!isEligible) {
-            return new ModelResult.NotEligible(reasonText, matched, messages);
-        }
-        Object discount = map.get("discountPercent");
-        if (!(discount instanceof BigDecimal percent) || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            messages.add("ERROR Selection.discountPercent must lie in (0, 100] for an eligible customer, was " + discount);
-            return new ModelResult.Failed(matched, messages);
-        }
-        return new ModelResult.Eligible(percent, reasonText, priority.get(), matched, messages);
+        return CampaignConventions.classify(selection.getResult(), matched, messages, () -> priority(result, messages));
     }
 
     private static Optional<BigDecimal> priority(DMNResult result, List<String> messages) {

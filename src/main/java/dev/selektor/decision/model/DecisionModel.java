@@ -38,6 +38,18 @@ public record DecisionModel(
         return campaignProblems.isEmpty();
     }
 
+    /** The model's inputs with their types. */
+    public List<TypedName> inputTypes() {
+        return model.getInputs().stream().map(i -> new TypedName(i.getName(), TypeDescription.describe(i.getType()))).toList();
+    }
+
+    /** The model's decisions with their result types. */
+    public List<TypedName> decisionTypes() {
+        return model.getDecisions().stream()
+                .map(d -> new TypedName(d.getName(), TypeDescription.describe(d.getResultType())))
+                .toList();
+    }
+
     public String xml() {
         return new String(content, StandardCharsets.UTF_8);
     }

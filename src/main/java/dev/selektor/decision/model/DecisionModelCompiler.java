@@ -106,7 +106,7 @@ public final class DecisionModelCompiler {
         if (hasErrors(problems)) {
             throw new ModelRejectedException(source, problems);
         }
-        List<ModelProblem> campaignProblems = CampaignConventions.check(model);
+        List<ModelProblem> campaignProblems = CampaignModelCheck.check(model);
         if (requireCampaign && !campaignProblems.isEmpty()) {
             problems.addAll(campaignProblems);
             throw new ModelRejectedException(source, problems);

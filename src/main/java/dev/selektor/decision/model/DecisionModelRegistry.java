@@ -1,7 +1,6 @@
 package dev.selektor.decision.model;
 
-import dev.selektor.decision.Decision;
-
+import dev.selektor.campaign.CampaignModels;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.policy.PolicyRules;
 import dev.selektor.policy.drl.PolicyRulesLoader;
@@ -24,7 +23,7 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-public class DecisionModelRegistry {
+public class DecisionModelRegistry implements CampaignModels {
     private static final Logger LOG = Logger.getLogger(DecisionModelRegistry.class);
 
     @Inject
@@ -120,5 +119,17 @@ public class DecisionModelRegistry {
 
     public PolicyRules policies() {
         return policies;
+    }
+
+    @Override
+    public Optional<String> whyNotUsable(String modelName) {
+        var model = find(modelName);
+        if (model.isEmpty()) {
+            return Optional.of("there is no decision model \"" + modelName + "\" (known: " + all().keySet() + ")");
+        }
+        if (!model.get().isCampaignModel()) {
+            return Optional.of("the model \"" + modelName + "\" cannot drive a campaign: " + model.get().campaignProblems());
+        }
+        return Optional.empty();
     }
 }

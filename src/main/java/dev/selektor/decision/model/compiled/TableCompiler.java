@@ -1,7 +1,6 @@
 package dev.selektor.decision.model.compiled;
 
 import dev.selektor.decision.model.convention.CampaignConventions;
-import dev.selektor.decision.model.CampaignModelEvaluator;
 import dev.selektor.decision.model.convention.MatchedRule;
 import dev.selektor.decision.model.convention.ModelResult;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ public final class TableCompiler {
             }
             List<MatchedRule> matched = List.of(new MatchedRule(CampaignConventions.SELECTION, row,
                     annotations.apply(CampaignConventions.SELECTION, row)));
-            answers[r] = frozen(CampaignModelEvaluator.classify(value, matched, new ArrayList<>(), Optional::empty));
+            answers[r] = frozen(CampaignConventions.classify(value, matched, new ArrayList<>(), Optional::empty));
         }
         int priorityColumn = -1;
         DecisionNode priorityNode = model.getDecisionByName(CampaignConventions.PRIORITY);

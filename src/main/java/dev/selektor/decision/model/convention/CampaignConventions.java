@@ -1,19 +1,16 @@
 package dev.selektor.decision.model.convention;
 
-import dev.selektor.decision.model.ModelProblem;
-
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.kie.dmn.api.core.DMNModel;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.kie.dmn.api.core.DMNType;
-import org.kie.dmn.api.core.ast.DecisionNode;
-import org.kie.dmn.api.core.ast.InputDataNode;
 
 /**
  * The contract's conventions for a model that drives a campaign (section 2): inputs {@code Customer} and
- * {@code Run Date}, decision {@code Selection} with {eligible, discountPercent, reason}, optional {@code Priority}.
- * A misspelt field is an error rather than a silent null, because a null in a table quietly selects nobody.
+ * {@code Run Date}, decision {@code Selection} with {eligible, discountPercent, reason}, optional {@code Priority}; and
+ * what a value of {@code Selection} means. Both the engine and the compiled tables rest on these.
  */
 public final class CampaignConventions {
     public static final String CUSTOMER = "Customer";
@@ -44,82 +41,38 @@ public final class CampaignConventions {
     private CampaignConventions() {
     }
 
-    public static List<ModelProblem> check(DMNModel model) {
-        List<ModelProblem> problems = new ArrayList<>();
-        InputDataNode customer = model.getInputByName(CUSTOMER);
-        if (customer == null) {
-            problems.add(ModelProblem.error("inputData \"Customer\"", "is missing: a campaign model needs the input data \"Customer\" typed as a structure of the customer facts"));
-        } else {
-            checkCustomerType(customer.getType(), problems);
+    /**
+     * What a value of {@code Selection} means under the contract. Shared with the compiled tables, which classify
+     * each rule's literal outputs once, so both paths give the same answer for the same value.
+     */
+    public static ModelResult classify(Object value, List<MatchedRule> matched, List<String> messages,
+                                       Supplier<Optional<BigDecimal>> priority) {
+        if (value == null) {
+            return new ModelResult.NoRuleMatched(matched, messages);
         }
-        InputDataNode runDate = model.getInputByName(RUN_DATE);
-        if (runDate == null) {
-            problems.add(ModelProblem.error("inputData \"Run Date\"", "is missing: a campaign model needs the input data \"Run Date\" of type date"));
-        } else if (!"date".equals(builtInName(runDate.getType()))) {
-            problems.add(ModelProblem.error("inputData \"Run Date\"", "must be of type date, is " + describe(runDate.getType())));
+        if (!(value instanceof Map<?, ?> map)) {
+            messages.add("ERROR Selection must be a structure {eligible, discountPercent, reason}, was " + value);
+            return new ModelResult.Failed(matched, messages);
         }
-        DecisionNode selection = model.getDecisionByName(SELECTION);
-        if (selection == null) {
-            problems.add(ModelProblem.error("decision \"Selection\"", "is missing: a campaign model needs the decision \"Selection\" giving {eligible, discountPercent, reason}"));
-        } else {
-            checkSelectionType(selection.getResultType(), problems);
+        Object eligible = map.get("eligible");
+        Object reason = map.get("reason");
+        if (!(eligible instanceof Boolean isEligible)) {
+            messages.add("ERROR Selection.eligible must be true or false, was " + eligible);
+            return new ModelResult.Failed(matched, messages);
         }
-        DecisionNode priority = model.getDecisionByName(PRIORITY);
-        if (priority != null && !"number".equals(builtInName(priority.getResultType()))
-                && !"Any".equalsIgnoreCase(builtInName(priority.getResultType()))) {
-            problems.add(ModelProblem.error("decision \"Priority\"", "must be of type number, is " + describe(priority.getResultType())));
+        if (!(reason instanceof String reasonText) || reasonText.isBlank()) {
+            messages.add("ERROR Selection.reason must be a non-empty string, was " + reason);
+            return new ModelResult.Failed(matched, messages);
         }
-        return problems;
-    }
-
-    private static void checkCustomerType(DMNType type, List<ModelProblem> problems) {
-        if (type == null || !type.isComposite()) {
-            problems.add(ModelProblem.error("inputData \"Customer\"", "must be typed as a structure of customer facts, is " + describe(type)));
-            return;
+        if (!isEligible) {
+            return new ModelResult.NotEligible(reasonText, matched, messages);
         }
-        type.getFields().forEach((field, fieldType) -> {
-            String expected = CUSTOMER_FIELDS.get(field);
-            if (expected == null) {
-                problems.add(ModelProblem.error("itemDefinition \"" + type.getName() + "\", component \"" + field + "\"",
-                        "is not a customer fact; known facts are " + CUSTOMER_FIELDS.keySet()));
-                return;
-            }
-            boolean collection = isCollection(fieldType);
-            String actual = builtInName(fieldType);
-            boolean ok = field.equals("categories")
-                    ? collection && (actual == null || actual.equals("string") || actual.equalsIgnoreCase("Any"))
-                    : !collection && expected.equals(actual);
-            if (!ok) {
-                problems.add(ModelProblem.error("itemDefinition \"" + type.getName() + "\", component \"" + field + "\"",
-                        "must be of type " + (field.equals("categories") ? "list of string" : expected) + ", is " + describe(fieldType)));
-            }
-        });
-    }
-
-    private static void checkSelectionType(DMNType type, List<ModelProblem> problems) {
-        if (type == null || !type.isComposite()) {
-            problems.add(ModelProblem.error("decision \"Selection\"", "must give a structure {eligible: boolean, discountPercent: number, reason: string}, gives " + describe(type)));
-            return;
+        Object discount = map.get("discountPercent");
+        if (!(discount instanceof BigDecimal percent) || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            messages.add("ERROR Selection.discountPercent must lie in (0, 100] for an eligible customer, was " + discount);
+            return new ModelResult.Failed(matched, messages);
         }
-        Map<String, String> expected = Map.of("eligible", "boolean", "discountPercent", "number", "reason", "string");
-        expected.forEach((field, feelType) -> {
-            DMNType fieldType = type.getFields().get(field);
-            if (fieldType == null) {
-                problems.add(ModelProblem.error("decision \"Selection\"", "its result has no component \"" + field + "\" (" + feelType + ")"));
-            } else if (!feelType.equals(builtInName(fieldType))) {
-                problems.add(ModelProblem.error("decision \"Selection\"", "component \"" + field + "\" must be of type " + feelType + ", is " + describe(fieldType)));
-            }
-        });
-    }
-
-    /** A component typed by a named list type is an anonymous type whose base is that list. */
-    private static boolean isCollection(DMNType type) {
-        for (DMNType t = type; t != null; t = t.getBaseType()) {
-            if (t.isCollection()) {
-                return true;
-            }
-        }
-        return false;
+        return new ModelResult.Eligible(percent, reasonText, priority.get(), matched, messages);
     }
 
     /** The FEEL built-in type a (possibly user-defined, constrained) type rests on, or null. */
@@ -132,12 +85,5 @@ public final class CampaignConventions {
             t = t.getBaseType();
         }
         return null;
-    }
-
-    private static String describe(DMNType type) {
-        if (type == null) {
-            return "untyped";
-        }
-        return (type.isCollection() ? "list of " : "") + (type.isComposite() ? "structure " : "") + type.getName();
     }
 }

@@ -1,6 +1,5 @@
-package dev.selektor.authoring;
+package dev.selektor.decision.model;
 
-import dev.selektor.decision.model.DecisionModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -46,7 +46,7 @@ public class SelectionService {
     SelectionResultRepository results;
 
     @Inject
-    SelectionRunProcessor processor;
+    LocalRunCoordinator processor;
 
     @Inject
     SegmentHandOut segmentHandOut;

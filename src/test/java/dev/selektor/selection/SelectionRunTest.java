@@ -53,7 +53,7 @@ class SelectionRunTest {
     CustomerFactsRepository customers;
 
     @Inject
-    SelectionRunProcessor processor;
+    LocalRunCoordinator processor;
 
     @Inject
     SelectionRunRepository runs;

@@ -3,7 +3,7 @@ package dev.selektor.selection.sqs;
 import dev.selektor.selection.SegmentHandOut;
 import dev.selektor.selection.SegmentProgress;
 import dev.selektor.selection.SelectionRun;
-import dev.selektor.selection.SelectionRunProcessor;
+import dev.selektor.selection.QueuedSegmentCoordinator;
 import dev.selektor.selection.SelectionRunRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +50,7 @@ public class SqsSegmentQueue implements SegmentHandOut {
     ObjectMapper json;
 
     @Inject
-    SelectionRunProcessor processor;
+    QueuedSegmentCoordinator processor;
 
     @Inject
     SelectionRunRepository runs;

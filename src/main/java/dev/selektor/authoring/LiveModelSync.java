@@ -1,5 +1,6 @@
 package dev.selektor.authoring;
 
+import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,6 @@ public class LiveModelSync implements ModelArchive {
     private final Set<String> folderDiffers = ConcurrentHashMap.newKeySet();
     private volatile Thread refresher;
     private volatile boolean stopping;
-    private volatile boolean failing;
 
     // After the registry and the tables, before anything that decides.
     void start(@Observes @Priority(1) StartupEvent started) {
@@ -104,23 +105,12 @@ public class LiveModelSync implements ModelArchive {
     }
 
     private void refreshLoop() {
-        while (!stopping) {
-            try {
-                Thread.sleep(config.authoring().refreshInterval().toMillis());
-                sync();
-                if (failing) {
-                    LOG.info("Looking for newly published decision models works again");
-                    failing = false;
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!failing) {
-                    LOG.warn("Cannot look for newly published decision models: " + e.getMessage());
-                    failing = true;
-                }
-            }
-        }
+        Duration interval = config.authoring().refreshInterval();
+        new BackgroundLoop("Looking for newly published decision models", LOG, interval, interval)
+                .run(() -> stopping, () -> {
+                    sync();
+                    return Optional.of(interval);
+                });
     }
 
     @Override

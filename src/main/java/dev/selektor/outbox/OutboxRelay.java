@@ -1,5 +1,6 @@
 package dev.selektor.outbox;
 
+import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,23 +36,22 @@ public class OutboxRelay {
     EventPublisher publisher;
 
     private volatile Thread thread;
+    private volatile BackgroundLoop loop;
     private volatile boolean stopping;
     private final AtomicLong published = new AtomicLong();
     private volatile Optional<Instant> lastPublishedAt = Optional.empty();
-    private volatile Optional<Failure> failing = Optional.empty();
 
     /** What the relay is doing, for {@code GET /outbox}. */
     public record Status(boolean running, long publishedSinceStart, Optional<Instant> lastPublishedAt,
-                         Optional<Failure> failing) { }
-
-    /** The relay has been failing since {@code since}; {@code error} is the latest reason. */
-    public record Failure(Instant since, String error) { }
+                         Optional<BackgroundLoop.Failure> failing) { }
 
     void start(@Observes StartupEvent started) {
         if (!config.outbox().relayEnabled()) {
             LOG.info("The outbox relay is switched off in this instance (selektor.outbox.relay-enabled=false)");
             return;
         }
+        loop = new BackgroundLoop("Publishing the outbox's events (they wait there meanwhile)", LOG, FIRST_BACKOFF,
+                config.outbox().maxBackoff());
         Thread t = new Thread(this::loop, "outbox-relay");
         t.setDaemon(true);
         thread = t;
@@ -73,41 +73,12 @@ public class OutboxRelay {
 
     public Status status() {
         Thread t = thread;
-        return new Status(t != null && t.isAlive(), published.get(), lastPublishedAt, failing);
+        return new Status(t != null && t.isAlive(), published.get(), lastPublishedAt,
+                loop == null ? Optional.empty() : loop.failing());
     }
 
     private void loop() {
-        Duration backoff = FIRST_BACKOFF;
-        while (!stopping) {
-            Duration pause;
-            try {
-                int relayed = relayOnce();
-                pause = relayed == 0 ? config.outbox().pollInterval() : Duration.ZERO;
-                if (failing.isPresent()) {
-                    LOG.infof("The outbox relay publishes again after failing since %s", failing.get().since());
-                    failing = Optional.empty();
-                }
-                backoff = FIRST_BACKOFF;
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    return;
-                }
-                if (failing.isEmpty()) {
-                    LOG.warnf("The outbox relay cannot publish; events wait in the outbox and are retried: %s", e.getMessage());
-                }
-                failing = Optional.of(new Failure(failing.map(Failure::since).orElse(Instant.now()), String.valueOf(e.getMessage())));
-                pause = backoff;
-                backoff = backoff.multipliedBy(2).compareTo(config.outbox().maxBackoff()) > 0
-                        ? config.outbox().maxBackoff() : backoff.multipliedBy(2);
-            }
-            if (!pause.isZero()) {
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
+        loop.run(() -> stopping, () -> Optional.of(relayOnce() == 0 ? config.outbox().pollInterval() : Duration.ZERO));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.selektor.customer.kafka;
 import dev.selektor.customer.CustomerFactUpdates;
 import dev.selektor.customer.CustomerFactsRepository;
 
+import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -39,6 +40,7 @@ import org.jboss.logging.Logger;
 public class KafkaFactUpdatesConsumer {
     private static final Logger LOG = Logger.getLogger(KafkaFactUpdatesConsumer.class);
     private static final String GROUP = "selektor-fact-updates";
+    private static final Duration PAUSE = Duration.ofSeconds(1);
 
     @Inject
     SelektorConfig config;
@@ -81,14 +83,13 @@ public class KafkaFactUpdatesConsumer {
              KafkaProducer<String, String> deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
             consumer = c;
             c.subscribe(List.of(topic));
-            while (!stopping) {
+            new BackgroundLoop("Taking fact updates from Kafka", LOG, PAUSE, PAUSE).run(() -> stopping, () -> {
                 var records = c.poll(Duration.ofSeconds(1));
                 for (TopicPartition partition : records.partitions()) {
-                    if (!handle(c, deadLetters, topic, partition, records.records(partition))) {
-                        break;
-                    }
+                    handle(c, deadLetters, topic, partition, records.records(partition));
                 }
-            }
+                return BackgroundLoop.AT_ONCE;
+            });
         } catch (WakeupException e) {
             // shutting down
         } catch (RuntimeException e) {
@@ -96,8 +97,8 @@ public class KafkaFactUpdatesConsumer {
         }
     }
 
-    /** @return false when the store failed: the partition was rewound and the poll loop pauses */
-    private boolean handle(KafkaConsumer<String, String> c, KafkaProducer<String, String> deadLetters, String topic,
+    /** When the store fails, rewinds the partition and throws, so that the loop pauses and polls the records again. */
+    private void handle(KafkaConsumer<String, String> c, KafkaProducer<String, String> deadLetters, String topic,
                            TopicPartition partition, List<ConsumerRecord<String, String>> records) {
         for (int from = 0; from < records.size(); from += CustomerFactsRepository.MAX_BATCH) {
             List<ConsumerRecord<String, String>> chunk = records.subList(from, Math.min(from + CustomerFactsRepository.MAX_BATCH, records.size()));
@@ -111,8 +112,7 @@ public class KafkaFactUpdatesConsumer {
             List<CustomerFactUpdates.Handled> handled = updates.apply(batch);
             if (handled.stream().anyMatch(h -> h instanceof CustomerFactUpdates.Handled.Retry)) {
                 c.seek(partition, chunk.get(0).offset());
-                pause();
-                return false;
+                throw new IllegalStateException("the store did not take fact updates from " + partition + "; retrying");
             }
             for (CustomerFactUpdates.Handled h : handled) {
                 if (h instanceof CustomerFactUpdates.Handled.Poison p) {
@@ -124,22 +124,11 @@ public class KafkaFactUpdatesConsumer {
                         deadLetters.send(dead).get();
                     } catch (Exception e) {
                         c.seek(partition, chunk.get(0).offset());
-                        pause();
-                        return false;
+                        throw new IllegalStateException("the dead-letter topic did not take a record: " + e.getMessage(), e);
                     }
                 }
             }
             c.commitSync(Map.of(partition, new OffsetAndMetadata(chunk.get(chunk.size() - 1).offset() + 1)));
-        }
-        return true;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.selektor.customer.sqs;
 
 import dev.selektor.customer.CustomerFactUpdates;
 
-import dev.selektor.common.RetryLoop;
+import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.messaging.sqs.Queues;
 import io.quarkus.runtime.ShutdownEvent;
@@ -90,7 +90,7 @@ public class SqsFactUpdatesConsumer {
 
     private void consume() {
         Queues.Queue[] queue = {null};
-        RetryLoop.run("Taking fact updates from SQS", LOG, () -> stopping, () -> {
+        new BackgroundLoop("Taking fact updates from SQS", LOG).run(() -> stopping, () -> {
             if (queue[0] == null) {
                 queue[0] = queues.queue(Queues.CUSTOMER_FACTS, config.factUpdates().maxReceives());
             }
@@ -98,7 +98,7 @@ public class SqsFactUpdatesConsumer {
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(10)
                     .visibilityTimeout((int) config.factUpdates().visibilityTimeout().toSeconds())).messages();
             // false: crashed on purpose (the crash test)
-            return messages.isEmpty() || handle(queue[0], messages);
+            return messages.isEmpty() || handle(queue[0], messages) ? BackgroundLoop.AT_ONCE : BackgroundLoop.END;
         });
     }
 

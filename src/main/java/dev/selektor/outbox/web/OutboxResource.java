@@ -1,5 +1,6 @@
 package dev.selektor.outbox.web;
 
+import dev.selektor.common.BackgroundLoop;
 import dev.selektor.outbox.OutboxRelay;
 import dev.selektor.outbox.OutboxRepository;
 
@@ -34,7 +35,7 @@ public class OutboxResource {
     public OutboxView status() {
         OutboxRelay.Status status = relay.status();
         return new OutboxView(outbox.countPending(), status.running(), status.publishedSinceStart(),
-                status.lastPublishedAt().orElse(null), status.failing().map(OutboxRelay.Failure::since).orElse(null),
-                status.failing().map(OutboxRelay.Failure::error).orElse(null));
+                status.lastPublishedAt().orElse(null), status.failing().map(BackgroundLoop.Failure::since).orElse(null),
+                status.failing().map(BackgroundLoop.Failure::error).orElse(null));
     }
 }

@@ -8,7 +8,7 @@ import dev.selektor.selection.SelectionRunRepository;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.common.RetryLoop;
+import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.messaging.sqs.Queues;
 import io.quarkus.runtime.ShutdownEvent;
@@ -101,7 +101,7 @@ public class SqsSegmentQueue implements SegmentHandOut {
 
     private void work() {
         int visibility = (int) config.selection().segmentVisibility().toSeconds();
-        RetryLoop.run("Taking selection segments from the queue", LOG, () -> stopping, () -> {
+        new BackgroundLoop("Taking selection segments from the queue", LOG).run(() -> stopping, () -> {
             Queues.Queue queue = queue();
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(1)
                     .waitTimeSeconds(10).visibilityTimeout(visibility)).messages();
@@ -119,7 +119,7 @@ public class SqsSegmentQueue implements SegmentHandOut {
                     sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
                 }
             }
-            return true;
+            return BackgroundLoop.AT_ONCE;
         });
     }
 

@@ -3,9 +3,9 @@
 #   1. POST /customers/import of N synthetic customers (bin/generate-customers --seed 1): lines/s from the
 #      answer's "imported" count, and the service's peak RSS (VmHWM) and peak JVM heap used (sampled every second
 #      from /q/metrics) while it runs;
-#   2. the ceiling: a bare AWS SDK v2 BatchWriteItem loop (src/test/java/dev/selektor/bench/BatchWriteCeiling.java)
-#      writing the same items, 25 a call, with the import's 4 batches in flight and single-threaded, each into a
-#      fresh table; items/s.
+#   2. the ceiling: a bare AWS SDK v2 BatchWriteItem loop
+#      (bench/src/main/java/dev/selektor/bench/BatchWriteCeiling.java) writing the same items, 25 a call, with the
+#      import's 4 batches in flight and single-threaded, each into a fresh table; items/s.
 # It ends with a Markdown table for the README and the machine it ran on.
 #
 #   bench/import-benchmark.sh [--count N] [--xmx SIZE]
@@ -42,7 +42,7 @@ jar=target/quarkus-app/quarkus-run.jar
 ceiling_class=target/test-classes/dev/selektor/bench/BatchWriteCeiling.class
 if [ ! -f "$jar" ] || [ ! -f "$ceiling_class" ] \
     || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ] \
-    || [ -n "$(find src/test -newer "$ceiling_class" -print -quit)" ]; then
+    || [ -n "$(find bench/src/main -newer "$ceiling_class" -print -quit)" ]; then
   echo "Building..."
   ./mvnw -q -B package -DskipTests
 fi

@@ -8,13 +8,14 @@
 #      --warmup; 8 connections, each sending its next request as soon as its answer is in. This is the most the
 #      service answers with 8 callers; its latencies are those of a client that waits, not of callers at a rate.
 #   2. open loop at fixed rates (--rates, default 5000 req/s) for --duration after --warmup at the same rate:
-#      src/test/java/dev/selektor/bench/load/OpenLoopLoadGenerator.java starts requests on a fixed schedule
+#      bench/src/main/java/dev/selektor/bench/load/OpenLoopLoadGenerator.java starts requests on a fixed schedule
 #      whatever the answers do (32 keep-alive connections) and measures each from the time it was due, so a stall
 #      counts for every request that should have gone out during it (no coordinated omission).
 #   3. the floor, at the same rates (skipped with --no-floor): the same generator against
-#      src/test/java/dev/selektor/bench/load/HttpFloorServer.java, a bare Vert.x server with as many event loops as
-#      the running service has, that answers every POST with the bytes of a real decision answer and does nothing
-#      else. The service cannot beat it; where the service's percentile is near the floor's, the rest is this machine.
+#      bench/src/main/java/dev/selektor/bench/load/HttpFloorServer.java, a bare Vert.x server with as many event
+#      loops as the running service has, that answers every POST with the bytes of a real decision answer and does
+#      nothing else. The service cannot beat it; where the service's percentile is near the floor's, the rest is this
+#      machine.
 #   4. with --kogito, the competitor, right after: Kogito's generated DMN endpoint for the same campaign table
 #      (bench/kogito/, Kogito 10.1.0's Quarkus extension as its dmn-quarkus-example uses it, the table copied from
 #      dmn/ with DMN 1.5's namespaces, the newest Kogito reads), sent the same customers as its own input names
@@ -49,7 +50,7 @@
 #   --no-floor        skip the floor phases
 #   --attribute-tail  log the service's safepoints (every collector pause is one) and, after each open-loop phase of
 #                     the service, say how many of its slow requests (over 2 ms) were in flight during one and what
-#                     the p99 is without them (src/test/java/dev/selektor/bench/load/TailAttribution.java)
+#                     the p99 is without them (bench/src/main/java/dev/selektor/bench/load/TailAttribution.java)
 #   --kogito          also load Kogito's generated endpoint for the campaign's table (built by Maven from bench/kogito/
 #                     on first use; its port: KOGITO_PORT, default 18560)
 # Environment: EXTENDDB_PORT (default 18400), PORT (default 18480); a port in use is replaced by the next free one.
@@ -125,7 +126,7 @@ if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)"
   echo "Building the service..."
   ./mvnw -q -B package -DskipTests
 fi
-if [ ! -f "$generator_class" ] || [ -n "$(find src/test -newer "$generator_class" -print -quit)" ]; then
+if [ ! -f "$generator_class" ] || [ -n "$(find bench/src/main -newer "$generator_class" -print -quit)" ]; then
   echo "Compiling the load generator..."
   ./mvnw -q -B test-compile
 fi

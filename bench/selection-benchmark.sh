@@ -8,7 +8,7 @@
 #      CustomerSelected event to Kafka;
 #   2. the ceiling: a bare AWS SDK v2 parallel scan of the same customers table with the service's segments,
 #      workers and page size, writing one result-like item per customer with BatchWriteItem into a fresh table
-#      (src/test/java/dev/selektor/bench/ScanWriteCeiling.java); items/s and its scan / write split. The table has
+#      (bench/src/main/java/dev/selektor/bench/ScanWriteCeiling.java); items/s and its scan / write split. The table has
 #      the service's index by customer, which the store maintains on every write (without it the store writes
 #      about twice as fast, which no selection run could reach).
 # It ends with a Markdown table for the README and the machine it ran on.
@@ -80,7 +80,7 @@ jar=target/quarkus-app/quarkus-run.jar
 ceiling_class=target/test-classes/dev/selektor/bench/ScanWriteCeiling.class
 if [ ! -f "$jar" ] || [ ! -f "$ceiling_class" ] \
     || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ] \
-    || [ -n "$(find src/test -newer "$ceiling_class" -print -quit)" ]; then
+    || [ -n "$(find bench/src/main -newer "$ceiling_class" -print -quit)" ]; then
   echo "Building..."
   ./mvnw -q -B package -DskipTests
 fi

@@ -8,7 +8,7 @@
 #   bench/startup-to-first-decision.sh [--runs 3] [--port 18080] [--store-port 18081] [--timeout 120] [--lambda]
 # --lambda times the Lambda function instead (./mvnw -Plambda package): a fresh JVM with the function's jar loads
 # the handler of deploy/aws/template.yaml, as the Lambda Java runtime does, and hands it one API Gateway event for the
-# decision (src/test-lambda/java/dev/selektor/bench/LambdaColdStart.java); the figure runs from the JVM's start to
+# decision (bench/src/lambda/java/dev/selektor/bench/LambdaColdStart.java); the figure runs from the JVM's start to
 # the answer. A cold start on this machine without SnapStart, not Lambda's own figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,7 +94,7 @@ done
 if $lambda; then
   function_jar=target/lambda/selektor-0.1.0-SNAPSHOT-runner.jar
   if [ ! -f "$function_jar" ] || [ ! -f target/lambda/test-classes/dev/selektor/bench/LambdaColdStart.class ] \
-      || [ -n "$(find src pom.xml -newer "$function_jar" -print -quit)" ]; then
+      || [ -n "$(find src bench/src/lambda pom.xml -newer "$function_jar" -print -quit)" ]; then
     ./mvnw -q -B -Plambda package -DskipTests
   fi
 fi

@@ -2,24 +2,14 @@ package dev.selektor.authoring.web;
 
 import dev.selektor.authoring.AuditEntry;
 import dev.selektor.authoring.AuthoringService;
-import dev.selektor.authoring.Draft;
-import dev.selektor.authoring.DraftRejectedException;
 import dev.selektor.authoring.ImpactPreview;
-import dev.selektor.authoring.ImpactReport;
 import dev.selektor.authoring.LiveModelSync;
 import dev.selektor.authoring.LiveVersion;
 import dev.selektor.authoring.PublishedVersion;
-import dev.selektor.authoring.TestReport;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.selektor.common.NotFoundException;
-import dev.selektor.common.web.Problem;
-import dev.selektor.common.web.ProblemMappers;
 import dev.selektor.common.Roles;
 import dev.selektor.decision.model.DecisionModel;
-import dev.selektor.decision.model.DecisionModelCompiler;
 import dev.selektor.decision.model.DecisionModelRegistry;
-import dev.selektor.decision.model.ModelProblem;
 import dev.selektor.decision.model.TypedName;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,15 +23,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Decision models, their drafts, published versions and audit trail (contract sections 6-8). */
 @Path("/decision-models")
@@ -73,31 +58,36 @@ public class DecisionModelResource {
      * @param campaignDecisions campaign decisions (the decision endpoint, selection runs, regression cases)
      * @param genericEvaluation the generic evaluation endpoint
      */
-    public record EvaluationView(String campaignDecisions, String genericEvaluation) { }
+    public record EvaluationView(String campaignDecisions, String genericEvaluation) {}
 
     /**
      * @param campaignModel whether the model follows the campaign conventions (contract section 2), and so can drive a campaign
      */
-    public record ModelView(String name, String liveVersion, Integer seq, String author, Instant publishedAt, Instant liveSince,
-                            String madeLiveBy, boolean folderDiffers, boolean campaignModel, List<TypedName> inputs,
-                            List<TypedName> decisions, EvaluationView evaluation) { }
+    public record ModelView(
+            String name,
+            String liveVersion,
+            Integer seq,
+            String author,
+            Instant publishedAt,
+            Instant liveSince,
+            String madeLiveBy,
+            boolean folderDiffers,
+            boolean campaignModel,
+            List<TypedName> inputs,
+            List<TypedName> decisions,
+            EvaluationView evaluation) {}
 
-    public record VersionView(int seq, String version, String author, Instant publishedAt, String origin, String reason, boolean live) { }
-
-    public record DraftView(String name, String draftId, String author, Instant createdAt, String baseVersion, String version,
-                            List<String> warnings, TestReport lastTests, Integer publishedAs) {
-        static DraftView of(Draft d) {
-            return new DraftView(d.name(), d.draftId(), d.author(), d.createdAt(), d.baseVersion().orElse(null), d.version(),
-                    d.warnings(), d.lastTests().orElse(null), d.publishedAs().orElse(null));
-        }
-    }
+    public record VersionView(
+            int seq, String version, String author, Instant publishedAt, String origin, String reason, boolean live) {}
 
     /** Body of publish and activate: why, when regression cases fail or when rolling back. */
-    public record Approval(String reason) { }
+    public record Approval(String reason) {}
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
-    @Operation(summary = "Every decision model: live version, sequence number, author, date, inputs and decisions with their types")
+    @Operation(
+            summary =
+                    "Every decision model: live version, sequence number, author, date, inputs and decisions with their types")
     public List<ModelView> list() {
         return registry.all().values().stream().map(this::view).toList();
     }
@@ -115,11 +105,16 @@ public class DecisionModelResource {
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @Operation(summary = "The live model's DMN XML, or a published version's (?version=seq), to commit into dmn/")
     public Response dmn(@PathParam("name") String name, @QueryParam("version") Integer seq) {
-        byte[] content = seq == null ? live(name).content()
-                : authoring.versions(name).stream().filter(v -> v.seq() == seq).findFirst()
-                        .orElseThrow(() -> new NotFoundException("There is no version " + seq + " of " + name)).content();
+        byte[] content = seq == null
+                ? live(name).content()
+                : authoring.versions(name).stream()
+                        .filter(v -> v.seq() == seq)
+                        .findFirst()
+                        .orElseThrow(() -> new NotFoundException("There is no version " + seq + " of " + name))
+                        .content();
         return Response.ok(content, MediaType.APPLICATION_XML)
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".dmn\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".dmn\"")
+                .build();
     }
 
     @GET
@@ -127,87 +122,16 @@ public class DecisionModelResource {
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     public List<VersionView> versions(@PathParam("name") String name) {
         Optional<Integer> live = authoring.live(name).map(LiveVersion::seq);
-        return authoring.versions(name).stream().map(v -> new VersionView(v.seq(), v.version(), v.author(), v.publishedAt(),
-                v.origin(), v.reason().orElse(null), live.equals(Optional.of(v.seq())))).toList();
-    }
-
-    @POST
-    @Path("/{name}/drafts")
-    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Save a draft (DMN XML); validated at once: 422 with every problem and nothing stored, 413 over 2 MB")
-    public Response saveDraft(@PathParam("name") String name, InputStream body) {
-        byte[] content = readLimited(body);
-        if (content == null) {
-            return ProblemMappers.respond(Problem.of(413, "Too large",
-                    "A decision model may be at most " + DecisionModelCompiler.MAX_BYTES + " bytes; nothing was stored"));
-        }
-        Draft draft = authoring.saveDraft(name, content, user());
-        return Response.created(URI.create("/decision-models/" + name + "/drafts/" + draft.draftId())).entity(DraftView.of(draft)).build();
-    }
-
-    @GET
-    @Path("/{name}/drafts")
-    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER})
-    public List<DraftView> drafts(@PathParam("name") String name) {
-        return authoring.drafts(name).stream().map(DraftView::of).toList();
-    }
-
-    @GET
-    @Path("/{name}/drafts/{draftId}")
-    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER})
-    public DraftView draft(@PathParam("name") String name, @PathParam("draftId") String draftId) {
-        return DraftView.of(authoring.draft(name, draftId));
-    }
-
-    @GET
-    @Path("/{name}/drafts/{draftId}/dmn")
-    @Produces(MediaType.APPLICATION_XML)
-    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER})
-    public byte[] draftDmn(@PathParam("name") String name, @PathParam("draftId") String draftId) {
-        return authoring.draft(name, draftId).content();
-    }
-
-    @POST
-    @Path("/{name}/drafts/{draftId}/tests")
-    @RolesAllowed({Roles.EDITOR, Roles.APPROVER})
-    @Operation(summary = "Run the model's regression cases (decision-tests/<name>.csv) on the draft")
-    public TestReport tests(@PathParam("name") String name, @PathParam("draftId") String draftId) {
-        return authoring.runTests(name, draftId);
-    }
-
-    /** Body of an impact preview: the run date to decide on (default: today). */
-    public record ImpactRequest(java.time.LocalDate runDate) { }
-
-    @POST
-    @Path("/{name}/drafts/{draftId}/impact")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.EDITOR, Roles.APPROVER})
-    @Operation(summary = "Start the impact preview of a draft over all stored customers (read-only, in the background): 202")
-    public Response impact(@PathParam("name") String name, @PathParam("draftId") String draftId, ImpactRequest request) {
-        java.time.LocalDate runDate = Optional.ofNullable(request).map(ImpactRequest::runDate).orElseGet(clock::today);
-        ImpactReport report = impact.start(name, draftId, runDate);
-        return Response.accepted(report)
-                .location(URI.create("/decision-models/" + name + "/drafts/" + draftId + "/impact/" + report.impactId())).build();
-    }
-
-    @GET
-    @Path("/{name}/drafts/{draftId}/impact/{impactId}")
-    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER})
-    @Operation(summary = "An impact preview's progress and numbers: entering, leaving, discount changed, by reason and row")
-    public ImpactReport impactReport(@PathParam("name") String name, @PathParam("draftId") String draftId,
-                                     @PathParam("impactId") String impactId) {
-        return impact.find(name, draftId, impactId);
-    }
-
-    @POST
-    @Path("/{name}/drafts/{draftId}/publish")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.APPROVER)
-    @Operation(summary = "Make the draft the live version (approver, not its author; failing cases need a reason)")
-    public VersionView publish(@PathParam("name") String name, @PathParam("draftId") String draftId, Approval approval) {
-        PublishedVersion v = authoring.publish(name, draftId, user(), Optional.ofNullable(approval).map(Approval::reason));
-        return new VersionView(v.seq(), v.version(), v.author(), v.publishedAt(), v.origin(), v.reason().orElse(null), true);
+        return authoring.versions(name).stream()
+                .map(v -> new VersionView(
+                        v.seq(),
+                        v.version(),
+                        v.author(),
+                        v.publishedAt(),
+                        v.origin(),
+                        v.reason().orElse(null),
+                        live.equals(Optional.of(v.seq()))))
+                .toList();
     }
 
     @POST
@@ -216,7 +140,8 @@ public class DecisionModelResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(summary = "Make a published version live again (roll back or forward)")
     public LiveVersion activate(@PathParam("name") String name, @PathParam("seq") int seq, Approval approval) {
-        return authoring.activate(name, seq, user(), Optional.ofNullable(approval).map(Approval::reason));
+        return authoring.activate(
+                name, seq, user(), Optional.ofNullable(approval).map(Approval::reason));
     }
 
     @GET
@@ -227,56 +152,32 @@ public class DecisionModelResource {
         return authoring.audit(name);
     }
 
-    /**
-     * One error of a refused draft: {@code field} names the model element; for a decision-table cell also the
-     * decision, the rule row (1-based) and the column, so that the page can point at the cell.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DraftError(String field, String message, String decision, Integer row, String column) {
-        static DraftError of(ModelProblem p) {
-            Optional<ModelProblem.TableCell> cell = p.cell();
-            return new DraftError(p.element() == null ? "" : p.element(), p.message(),
-                    cell.map(ModelProblem.TableCell::decision).orElse(null), cell.map(ModelProblem.TableCell::row).orElse(null),
-                    cell.flatMap(ModelProblem.TableCell::column).orElse(null));
-        }
-    }
-
-    /** The problem+json body of a refused draft (contract section 6, with the cell of each error where known). */
-    public record DraftProblem(String type, String title, int status, String detail, List<DraftError> errors) { }
-
-    @ServerExceptionMapper
-    public Response rejected(DraftRejectedException e) {
-        List<DraftError> errors = e.problems().stream()
-                .filter(p -> p.severity() == ModelProblem.Severity.ERROR).map(DraftError::of).toList();
-        return Response.status(422).type(Problem.MEDIA_TYPE)
-                .entity(new DraftProblem("about:blank", "Invalid decision model", 422, e.getMessage(), errors)).build();
-    }
-
     private DecisionModel live(String name) {
-        return registry.find(name).orElseThrow(() -> new NotFoundException("There is no decision model \"" + name + "\""));
+        return registry.find(name)
+                .orElseThrow(() -> new NotFoundException("There is no decision model \"" + name + "\""));
     }
 
     private ModelView view(DecisionModel m) {
         Optional<LiveVersion> live = authoring.live(m.name());
         Optional<PublishedVersion> published = live.flatMap(l -> authoring.versions(m.name()).stream()
-                .filter(v -> v.seq() == l.seq()).findFirst());
-        return new ModelView(m.name(), m.version(), live.map(LiveVersion::seq).orElse(null),
-                published.map(PublishedVersion::author).orElse(null), published.map(PublishedVersion::publishedAt).orElse(null),
-                live.map(LiveVersion::since).orElse(null), live.map(LiveVersion::by).orElse(null), sync.folderDiffers(m.name()),
-                m.isCampaignModel(), m.inputTypes(), m.decisionTypes(), new EvaluationView(m.fastPath().describe(), m.genericPath().describe()));
+                .filter(v -> v.seq() == l.seq())
+                .findFirst());
+        return new ModelView(
+                m.name(),
+                m.version(),
+                live.map(LiveVersion::seq).orElse(null),
+                published.map(PublishedVersion::author).orElse(null),
+                published.map(PublishedVersion::publishedAt).orElse(null),
+                live.map(LiveVersion::since).orElse(null),
+                live.map(LiveVersion::by).orElse(null),
+                sync.folderDiffers(m.name()),
+                m.isCampaignModel(),
+                m.inputTypes(),
+                m.decisionTypes(),
+                new EvaluationView(m.fastPath().describe(), m.genericPath().describe()));
     }
 
     private String user() {
         return identity.getPrincipal().getName();
-    }
-
-    /** The body, or null when it is larger than a model may be. */
-    private static byte[] readLimited(InputStream body) {
-        try (body) {
-            byte[] bytes = body.readNBytes(DecisionModelCompiler.MAX_BYTES + 1);
-            return bytes.length > DecisionModelCompiler.MAX_BYTES ? null : bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

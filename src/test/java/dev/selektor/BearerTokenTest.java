@@ -28,20 +28,43 @@ class BearerTokenTest {
     void rolesComeFromTheTokensGroups() {
         String viewer = token("vera", Set.of("viewer"));
         given().auth().oauth2(viewer).get("/campaigns").then().statusCode(200);
-        given().auth().oauth2(viewer).contentType(ContentType.JSON).body(CAMPAIGN).put("/campaigns/token-test")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(token("erik", Set.of("editor"))).contentType(ContentType.JSON).body(CAMPAIGN)
-                .put("/campaigns/token-test").then().statusCode(200);
-        given().auth().oauth2(token("erik", Set.of("editor"))).get("/me").then().statusCode(200)
+        given().auth()
+                .oauth2(viewer)
+                .contentType(ContentType.JSON)
+                .body(CAMPAIGN)
+                .put("/campaigns/token-test")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token("erik", Set.of("editor")))
+                .contentType(ContentType.JSON)
+                .body(CAMPAIGN)
+                .put("/campaigns/token-test")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token("erik", Set.of("editor")))
+                .get("/me")
+                .then()
+                .statusCode(200)
                 .body("user", org.hamcrest.Matchers.equalTo("erik"));
     }
 
     @Test
     void aTokenFromAnotherIssuerOrExpiredIsRefused() {
-        String foreign = Jwt.issuer("https://somewhere.else").upn("mallory").groups(Set.of("approver")).expiresIn(300).sign();
+        String foreign = Jwt.issuer("https://somewhere.else")
+                .upn("mallory")
+                .groups(Set.of("approver"))
+                .expiresIn(300)
+                .sign();
         given().auth().oauth2(foreign).get("/campaigns").then().statusCode(401);
-        String expired = Jwt.issuer(ISSUER).upn("late").groups(Set.of("viewer"))
-                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+        String expired = Jwt.issuer(ISSUER)
+                .upn("late")
+                .groups(Set.of("viewer"))
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .sign();
         given().auth().oauth2(expired).get("/campaigns").then().statusCode(401);
         given().auth().oauth2("not-a-token").get("/campaigns").then().statusCode(401);
     }

@@ -59,14 +59,16 @@ class RememberedPasswordTest {
     void aVerifiedLoginIsAnsweredWithoutTheRealmsBlockingWorkTheNextTime() {
         var context = new CountingContext();
         SecurityIdentity first = provider.authenticate(login("approver", "approver"), context)
-                .await().atMost(Duration.ofSeconds(10));
+                .await()
+                .atMost(Duration.ofSeconds(10));
         assertEquals("approver", first.getPrincipal().getName());
         assertEquals(Set.of("approver", "viewer"), first.getRoles());
         int afterFirst = context.blocking.get();
         assertEquals(1, afterFirst, "the first login is verified by the realm, as blocking work");
 
         SecurityIdentity again = provider.authenticate(login("approver", "approver"), context)
-                .await().atMost(Duration.ofSeconds(10));
+                .await()
+                .atMost(Duration.ofSeconds(10));
 
         assertEquals("approver", again.getPrincipal().getName());
         assertEquals(Set.of("approver", "viewer"), again.getRoles());
@@ -79,8 +81,10 @@ class RememberedPasswordTest {
      */
     @Test
     void theLoginsOfHttpRequestsAreAnsweredByTheRememberedOnesBeforeTheRealm() {
-        SecurityIdentity first = identities.authenticate(login("checkout", "checkout")).await().atMost(Duration.ofSeconds(10));
-        SecurityIdentity again = identities.authenticate(login("checkout", "checkout")).await().atMost(Duration.ofSeconds(10));
+        SecurityIdentity first =
+                identities.authenticate(login("checkout", "checkout")).await().atMost(Duration.ofSeconds(10));
+        SecurityIdentity again =
+                identities.authenticate(login("checkout", "checkout")).await().atMost(Duration.ofSeconds(10));
 
         assertEquals(Set.of("service"), again.getRoles());
         assertSame(first, again, "the second login was verified again instead of being remembered");
@@ -91,24 +95,58 @@ class RememberedPasswordTest {
         var context = new CountingContext();
         provider.authenticate(login("editor2", "editor2"), context).await().atMost(Duration.ofSeconds(10));
 
-        assertThrows(AuthenticationFailedException.class, () -> provider.authenticate(login("editor2", "editor"), context)
-                .await().atMost(Duration.ofSeconds(10)));
+        assertThrows(
+                AuthenticationFailedException.class,
+                () -> provider.authenticate(login("editor2", "editor"), context)
+                        .await()
+                        .atMost(Duration.ofSeconds(10)));
         // The same characters split differently between user name and password are another login.
-        assertThrows(AuthenticationFailedException.class, () -> provider.authenticate(login("editor", "2editor2"), context)
-                .await().atMost(Duration.ofSeconds(10)));
+        assertThrows(
+                AuthenticationFailedException.class,
+                () -> provider.authenticate(login("editor", "2editor2"), context)
+                        .await()
+                        .atMost(Duration.ofSeconds(10)));
     }
 
     @Test
     void overHttpEachRememberedUserKeepsItsOwnRoles() {
         for (int i = 0; i < 3; i++) {
-            given().auth().preemptive().basic("viewer", "viewer").get("/campaigns").then().statusCode(200);
-            given().auth().preemptive().basic("viewer", "viewer").contentType(ContentType.JSON).body(CAMPAIGN)
-                    .put("/campaigns/login-test").then().statusCode(403).contentType("application/problem+json");
-            given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON).body(CAMPAIGN)
-                    .put("/campaigns/login-test").then().statusCode(200);
-            given().auth().preemptive().basic("editor", "editor").get("/me").then().statusCode(200)
+            given().auth()
+                    .preemptive()
+                    .basic("viewer", "viewer")
+                    .get("/campaigns")
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .preemptive()
+                    .basic("viewer", "viewer")
+                    .contentType(ContentType.JSON)
+                    .body(CAMPAIGN)
+                    .put("/campaigns/login-test")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
+            given().auth()
+                    .preemptive()
+                    .basic("editor", "editor")
+                    .contentType(ContentType.JSON)
+                    .body(CAMPAIGN)
+                    .put("/campaigns/login-test")
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .preemptive()
+                    .basic("editor", "editor")
+                    .get("/me")
+                    .then()
+                    .statusCode(200)
                     .body("user", Matchers.equalTo("editor"));
-            given().auth().preemptive().basic("editor", "viewer").get("/campaigns").then().statusCode(401);
+            given().auth()
+                    .preemptive()
+                    .basic("editor", "viewer")
+                    .get("/campaigns")
+                    .then()
+                    .statusCode(401);
         }
     }
 }

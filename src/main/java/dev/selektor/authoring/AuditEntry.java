@@ -9,6 +9,13 @@ import java.util.Optional;
  *
  * @param action SEEDED, DRAFT_SAVED, PUBLISHED or ACTIVATED
  */
-public record AuditEntry(String name, Instant at, String action, String user, Optional<String> fromVersion,
-                         Optional<String> toVersion, Optional<String> draftId, List<String> changedRows,
-                         Optional<String> reason) { }
+public record AuditEntry(
+        String name,
+        Instant at,
+        String action,
+        String user,
+        Optional<String> fromVersion,
+        Optional<String> toVersion,
+        Optional<String> draftId,
+        List<String> changedRows,
+        Optional<String> reason) {}

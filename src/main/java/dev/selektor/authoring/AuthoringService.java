@@ -8,10 +8,10 @@ import dev.selektor.common.NotFoundException;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.model.DecisionModel;
-import dev.selektor.decision.model.RuleRowDiff;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.decision.model.ModelProblem;
 import dev.selektor.decision.model.ModelRejectedException;
+import dev.selektor.decision.model.RuleRowDiff;
 import dev.selektor.regression.DecisionTestCase;
 import dev.selektor.regression.DecisionTestFile;
 import dev.selektor.regression.DecisionTestRunner;
@@ -54,24 +54,47 @@ public class AuthoringService {
         try {
             compiled = registry.compiler().compile("draft of " + name, content, mustBeCampaignModel(name));
         } catch (ModelRejectedException e) {
-            throw new DraftRejectedException("The draft of " + name + " is not valid; nothing was stored", e.problems());
+            throw new DraftRejectedException(
+                    "The draft of " + name + " is not valid; nothing was stored", e.problems());
         }
         if (!compiled.name().equals(name)) {
-            throw new DraftRejectedException("The draft of " + name + " is not valid; nothing was stored", List.of(ModelProblem.error(
-                    "definitions", "the model is named \"" + compiled.name() + "\"; a draft of " + name + " must be named \"" + name + "\"")));
+            throw new DraftRejectedException(
+                    "The draft of " + name + " is not valid; nothing was stored",
+                    List.of(ModelProblem.error(
+                            "definitions",
+                            "the model is named \"" + compiled.name() + "\"; a draft of " + name + " must be named \""
+                                    + name + "\"")));
         }
         Optional<DecisionModel> live = registry.find(name);
-        Draft draft = new Draft(name, UUID.randomUUID().toString(), user, Instant.now(), live.map(DecisionModel::version),
-                compiled.version(), content, compiled.warnings().stream().map(ModelProblem::toString).toList(),
-                Optional.empty(), Optional.empty());
-        store.saveDraft(draft, new AuditEntry(name, draft.createdAt(), "DRAFT_SAVED", user, draft.baseVersion(),
-                Optional.of(compiled.version()), Optional.of(draft.draftId()),
-                live.map(m -> RuleRowDiff.between(m, compiled)).orElse(List.of()), Optional.empty()));
+        Draft draft = new Draft(
+                name,
+                UUID.randomUUID().toString(),
+                user,
+                Instant.now(),
+                live.map(DecisionModel::version),
+                compiled.version(),
+                content,
+                compiled.warnings().stream().map(ModelProblem::toString).toList(),
+                Optional.empty(),
+                Optional.empty());
+        store.saveDraft(
+                draft,
+                new AuditEntry(
+                        name,
+                        draft.createdAt(),
+                        "DRAFT_SAVED",
+                        user,
+                        draft.baseVersion(),
+                        Optional.of(compiled.version()),
+                        Optional.of(draft.draftId()),
+                        live.map(m -> RuleRowDiff.between(m, compiled)).orElse(List.of()),
+                        Optional.empty()));
         return draft;
     }
 
     public Draft draft(String name, String draftId) {
-        return store.draft(name, draftId).orElseThrow(() -> new NotFoundException("There is no draft " + draftId + " of " + name));
+        return store.draft(name, draftId)
+                .orElseThrow(() -> new NotFoundException("There is no draft " + draftId + " of " + name));
     }
 
     public List<Draft> drafts(String name) {
@@ -93,7 +116,8 @@ public class AuthoringService {
         }
         DecisionTestFile.Parsed parsed;
         try {
-            parsed = DecisionTestFile.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+            parsed = DecisionTestFile.parse(
+                    file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -106,11 +130,20 @@ public class AuthoringService {
         for (DecisionTestCase c : parsed.cases()) {
             var result = runner.run(model, c);
             passed += result.passed() ? 1 : 0;
-            String expected = c.expectedOutcome() + " " + c.expectedDiscount().stripTrailingZeros().toPlainString() + " \""
-                    + c.expectedReason() + "\"" + c.expectedRow().map(r -> " row " + r).orElse("");
-            String actual = result.actual().map(d -> d.outcome().kind() + " " + d.outcome().discountPercent().stripTrailingZeros()
-                    .toPlainString() + " \"" + d.outcome().reason() + "\"").orElse("no decision");
-            outcomes.add(new TestReport.CaseOutcome(c.name(), c.line(), result.passed(), expected, actual,
+            String expected = c.expectedOutcome() + " "
+                    + c.expectedDiscount().stripTrailingZeros().toPlainString() + " \"" + c.expectedReason() + "\""
+                    + c.expectedRow().map(r -> " row " + r).orElse("");
+            String actual = result.actual()
+                    .map(d -> d.outcome().kind() + " "
+                            + d.outcome().discountPercent().stripTrailingZeros().toPlainString() + " \""
+                            + d.outcome().reason() + "\"")
+                    .orElse("no decision");
+            outcomes.add(new TestReport.CaseOutcome(
+                    c.name(),
+                    c.line(),
+                    result.passed(),
+                    expected,
+                    actual,
                     result.passed() ? "passed" : result.report()));
         }
         return new TestReport(Instant.now(), passed, outcomes.size() - passed, outcomes);
@@ -119,35 +152,67 @@ public class AuthoringService {
     public PublishedVersion publish(String name, String draftId, String approver, Optional<String> reason) {
         Draft draft = draft(name, draftId);
         if (draft.publishedAs().isPresent()) {
-            throw new ConflictException("Draft " + draftId + " is already published as version " + draft.publishedAs().get());
+            throw new ConflictException("Draft " + draftId + " is already published as version "
+                    + draft.publishedAs().get());
         }
         if (draft.author().equals(approver)) {
-            throw new ForbiddenActionException("Four eyes: " + approver + " wrote this draft and cannot also publish it");
+            throw new ForbiddenActionException(
+                    "Four eyes: " + approver + " wrote this draft and cannot also publish it");
         }
         DecisionModel compiled = compile(draft);
         TestReport report = test(compiled);
         Optional<String> why = reason.map(String::strip).filter(r -> !r.isEmpty());
         if (!report.allPassed() && why.isEmpty()) {
-            String what = report.cases().isEmpty() ? "there are no regression cases for " + name
+            String what = report.cases().isEmpty()
+                    ? "there are no regression cases for " + name
                     : report.failed() + " of " + report.cases().size() + " regression cases fail";
-            throw new ConflictException("Publishing is blocked: " + what + ". Give a reason to publish anyway; it is recorded.");
+            throw new ConflictException(
+                    "Publishing is blocked: " + what + ". Give a reason to publish anyway; it is recorded.");
         }
         store.updateDraft(draft.withTests(report));
         Optional<LiveVersion> live = store.live(name);
-        int seq = store.versions(name).stream().mapToInt(PublishedVersion::seq).max().orElse(0) + 1;
+        int seq = store.versions(name).stream()
+                        .mapToInt(PublishedVersion::seq)
+                        .max()
+                        .orElse(0)
+                + 1;
         Instant now = Instant.now();
-        PublishedVersion version = new PublishedVersion(name, seq, compiled.version(), draft.author(), now, "draft " + draftId,
-                report.allPassed() ? Optional.empty() : why, draft.content());
+        PublishedVersion version = new PublishedVersion(
+                name,
+                seq,
+                compiled.version(),
+                draft.author(),
+                now,
+                "draft " + draftId,
+                report.allPassed() ? Optional.empty() : why,
+                draft.content());
         Optional<DecisionModel> before = registry.find(name);
-        AuditEntry entry = new AuditEntry(name, now, "PUBLISHED", approver, before.map(DecisionModel::version),
-                Optional.of(compiled.version()), Optional.of(draftId),
-                before.map(m -> RuleRowDiff.between(m, compiled)).orElse(List.of("new model")), version.reason());
+        AuditEntry entry = new AuditEntry(
+                name,
+                now,
+                "PUBLISHED",
+                approver,
+                before.map(DecisionModel::version),
+                Optional.of(compiled.version()),
+                Optional.of(draftId),
+                before.map(m -> RuleRowDiff.between(m, compiled)).orElse(List.of("new model")),
+                version.reason());
         if (!store.publish(version, live.map(LiveVersion::seq), entry)) {
-            throw new ConflictException("Someone else published or activated a version of " + name + " meanwhile; look again and retry");
+            throw new ConflictException(
+                    "Someone else published or activated a version of " + name + " meanwhile; look again and retry");
         }
         registry.install(compiled);
-        store.updateDraft(new Draft(draft.name(), draft.draftId(), draft.author(), draft.createdAt(), draft.baseVersion(),
-                draft.version(), draft.content(), draft.warnings(), Optional.of(report), Optional.of(seq)));
+        store.updateDraft(new Draft(
+                draft.name(),
+                draft.draftId(),
+                draft.author(),
+                draft.createdAt(),
+                draft.baseVersion(),
+                draft.version(),
+                draft.content(),
+                draft.warnings(),
+                Optional.of(report),
+                Optional.of(seq)));
         LOG.infof("%s published draft %s of %s as version %d (%s)", approver, draftId, name, seq, compiled.version());
         return version;
     }
@@ -164,11 +229,19 @@ public class AuthoringService {
         Instant now = Instant.now();
         Optional<DecisionModel> before = registry.find(name);
         LiveVersion next = new LiveVersion(name, seq, version.version(), now, approver);
-        AuditEntry entry = new AuditEntry(name, now, "ACTIVATED", approver, Optional.of(live.version()), Optional.of(version.version()),
-                Optional.empty(), before.map(m -> RuleRowDiff.between(m, compiled)).orElse(List.of()),
+        AuditEntry entry = new AuditEntry(
+                name,
+                now,
+                "ACTIVATED",
+                approver,
+                Optional.of(live.version()),
+                Optional.of(version.version()),
+                Optional.empty(),
+                before.map(m -> RuleRowDiff.between(m, compiled)).orElse(List.of()),
                 reason.map(String::strip).filter(r -> !r.isEmpty()));
         if (!store.activate(next, live.seq(), entry)) {
-            throw new ConflictException("Someone else published or activated a version of " + name + " meanwhile; look again and retry");
+            throw new ConflictException(
+                    "Someone else published or activated a version of " + name + " meanwhile; look again and retry");
         }
         registry.install(compiled);
         LOG.infof("%s made version %d of %s live again (%s)", approver, seq, name, version.version());
@@ -192,8 +265,11 @@ public class AuthoringService {
     }
 
     DecisionModel compile(Draft draft) {
-        return registry.compiler().compile("draft " + draft.draftId() + " of " + draft.name(), draft.content(),
-                mustBeCampaignModel(draft.name()));
+        return registry.compiler()
+                .compile(
+                        "draft " + draft.draftId() + " of " + draft.name(),
+                        draft.content(),
+                        mustBeCampaignModel(draft.name()));
     }
 
     /**
@@ -207,8 +283,10 @@ public class AuthoringService {
 
     private static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidInputException(new FieldError("/name",
-                    "a model name is 1-63 lower-case letters, digits and dashes, starting with a letter or digit; got \"" + name + "\""));
+            throw new InvalidInputException(new FieldError(
+                    "/name",
+                    "a model name is 1-63 lower-case letters, digits and dashes, starting with a letter or digit; got \""
+                            + name + "\""));
         }
     }
 }

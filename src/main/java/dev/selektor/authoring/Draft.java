@@ -9,15 +9,33 @@ import java.util.Optional;
  * An edited model that passed validation and waits for tests, preview and publishing. Several drafts of one model
  * can exist at once; each remembers the live version it was based on.
  */
-public record Draft(String name, String draftId, String author, Instant createdAt, Optional<String> baseVersion,
-                    String version, byte[] content, List<String> warnings, Optional<TestReport> lastTests,
-                    Optional<Integer> publishedAs) {
+public record Draft(
+        String name,
+        String draftId,
+        String author,
+        Instant createdAt,
+        Optional<String> baseVersion,
+        String version,
+        byte[] content,
+        List<String> warnings,
+        Optional<TestReport> lastTests,
+        Optional<Integer> publishedAs) {
 
     public String xml() {
         return new String(content, StandardCharsets.UTF_8);
     }
 
     public Draft withTests(TestReport report) {
-        return new Draft(name, draftId, author, createdAt, baseVersion, version, content, warnings, Optional.of(report), publishedAs);
+        return new Draft(
+                name,
+                draftId,
+                author,
+                createdAt,
+                baseVersion,
+                version,
+                content,
+                warnings,
+                Optional.of(report),
+                publishedAs);
     }
 }

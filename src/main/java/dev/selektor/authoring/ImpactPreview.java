@@ -7,10 +7,10 @@ import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.Decision;
+import dev.selektor.decision.Outcome;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.decision.model.convention.MatchedRule;
-import dev.selektor.decision.Outcome;
 import dev.selektor.policy.ContactPressure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,11 +66,14 @@ public class ImpactPreview {
         Draft draft = authoring.draft(name, draftId);
         DecisionModel proposed = authoring.compile(draft);
         if (!proposed.isCampaignModel()) {
-            throw new ConflictException("The impact preview compares who a campaign selects; " + name + " is not a campaign model");
+            throw new ConflictException(
+                    "The impact preview compares who a campaign selects; " + name + " is not a campaign model");
         }
         DecisionModel live = registry.find(name)
-                .orElseThrow(() -> new ConflictException("There is no live version of " + name + " to compare the draft with"));
-        Progress progress = new Progress(UUID.randomUUID().toString(), name, draftId, runDate, live.version(), proposed.version());
+                .orElseThrow(() ->
+                        new ConflictException("There is no live version of " + name + " to compare the draft with"));
+        Progress progress =
+                new Progress(UUID.randomUUID().toString(), name, draftId, runDate, live.version(), proposed.version());
         forgetOld();
         reports.put(progress.impactId, progress);
         worker.execute(() -> progress.run(live, proposed));
@@ -88,7 +91,9 @@ public class ImpactPreview {
 
     private void forgetOld() {
         if (reports.size() >= KEPT) {
-            reports.values().stream().min(Comparator.comparing(p -> p.startedAt)).ifPresent(p -> reports.remove(p.impactId));
+            reports.values().stream()
+                    .min(Comparator.comparing(p -> p.startedAt))
+                    .ifPresent(p -> reports.remove(p.impactId));
         }
     }
 
@@ -112,7 +117,13 @@ public class ImpactPreview {
         private Instant finishedAt;
         private String failure;
 
-        Progress(String impactId, String name, String draftId, LocalDate runDate, String liveVersion, String draftVersion) {
+        Progress(
+                String impactId,
+                String name,
+                String draftId,
+                LocalDate runDate,
+                String liveVersion,
+                String draftVersion) {
             this.impactId = impactId;
             this.name = name;
             this.draftId = draftId;
@@ -130,8 +141,10 @@ public class ImpactPreview {
                     do {
                         CustomerFactsRepository.Page page = customers.scanSegment(segment, SEGMENTS, after, PAGE);
                         for (CustomerFacts facts : page.customers()) {
-                            Decision before = decider.decide(campaign, live, facts, runDate, ContactPressure.noHistory());
-                            Decision after2 = decider.decide(campaign, proposed, facts, runDate, ContactPressure.noHistory());
+                            Decision before =
+                                    decider.decide(campaign, live, facts, runDate, ContactPressure.noHistory());
+                            Decision after2 =
+                                    decider.decide(campaign, proposed, facts, runDate, ContactPressure.noHistory());
                             count(facts.customerId(), before, after2);
                         }
                         after = page.lastKey();
@@ -164,16 +177,24 @@ public class ImpactPreview {
             } else if (wasSelected && !isSelected) {
                 leaving++;
                 change = "LEAVING";
-            } else if (isSelected && before.outcome().discountPercent().compareTo(after.outcome().discountPercent()) != 0) {
+            } else if (isSelected
+                    && before.outcome()
+                                    .discountPercent()
+                                    .compareTo(after.outcome().discountPercent())
+                            != 0) {
                 discountChanged++;
                 change = "DISCOUNT_CHANGED";
             } else {
                 return;
             }
-            Integer row = after.explanation().matchedRules().stream().filter(r -> r.decision().equals("Selection"))
-                    .map(MatchedRule::row).findFirst().orElse(null);
+            Integer row = after.explanation().matchedRules().stream()
+                    .filter(r -> r.decision().equals("Selection"))
+                    .map(MatchedRule::row)
+                    .findFirst()
+                    .orElse(null);
             String reason = after.outcome().reason();
-            GroupCount group = groups.computeIfAbsent(change + "|" + reason + "|" + row, k -> new GroupCount(change, reason, row));
+            GroupCount group =
+                    groups.computeIfAbsent(change + "|" + reason + "|" + row, k -> new GroupCount(change, reason, row));
             group.customers++;
             if (group.samples.size() < SAMPLES) {
                 group.samples.add(customerId);
@@ -183,10 +204,26 @@ public class ImpactPreview {
         synchronized ImpactReport report() {
             List<ImpactReport.Group> list = groups.values().stream()
                     .map(g -> new ImpactReport.Group(g.change, g.reason, g.row, g.customers, List.copyOf(g.samples)))
-                    .sorted(Comparator.comparing(ImpactReport.Group::change).thenComparing(ImpactReport.Group::customers, Comparator.reverseOrder()))
+                    .sorted(Comparator.comparing(ImpactReport.Group::change)
+                            .thenComparing(ImpactReport.Group::customers, Comparator.reverseOrder()))
                     .toList();
-            return new ImpactReport(impactId, name, draftId, runDate, liveVersion, draftVersion, status, processed, selectedLive,
-                    selectedDraft, entering, leaving, discountChanged, list, startedAt, Optional.ofNullable(finishedAt),
+            return new ImpactReport(
+                    impactId,
+                    name,
+                    draftId,
+                    runDate,
+                    liveVersion,
+                    draftVersion,
+                    status,
+                    processed,
+                    selectedLive,
+                    selectedDraft,
+                    entering,
+                    leaving,
+                    discountChanged,
+                    list,
+                    startedAt,
+                    Optional.ofNullable(finishedAt),
                     Optional.ofNullable(failure));
         }
     }

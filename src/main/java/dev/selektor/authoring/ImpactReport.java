@@ -13,11 +13,25 @@ import java.util.Optional;
  *
  * @param status RUNNING, COMPLETED or FAILED
  */
-public record ImpactReport(String impactId, String name, String draftId, LocalDate runDate, String liveVersion,
-                           String draftVersion, String status, long processed, long selectedLive, long selectedDraft,
-                           long entering, long leaving, long discountChanged, List<Group> groups, Instant startedAt,
-                           Optional<Instant> finishedAt, Optional<String> failure) {
+public record ImpactReport(
+        String impactId,
+        String name,
+        String draftId,
+        LocalDate runDate,
+        String liveVersion,
+        String draftVersion,
+        String status,
+        long processed,
+        long selectedLive,
+        long selectedDraft,
+        long entering,
+        long leaving,
+        long discountChanged,
+        List<Group> groups,
+        Instant startedAt,
+        Optional<Instant> finishedAt,
+        Optional<String> failure) {
 
     /** Customers that change the same way for the same reason and row. */
-    public record Group(String change, String reason, Integer row, long customers, List<String> sampleCustomerIds) { }
+    public record Group(String change, String reason, Integer row, long customers, List<String> sampleCustomerIds) {}
 }

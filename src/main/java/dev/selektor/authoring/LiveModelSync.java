@@ -11,8 +11,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,18 +72,38 @@ public class LiveModelSync implements ModelArchive {
             Optional<LiveVersion> live = store.live(model.name());
             if (live.isEmpty()) {
                 Instant now = Instant.now();
-                PublishedVersion first = new PublishedVersion(model.name(), 1, model.version(), SEED_AUTHOR, now,
-                        "dmn/" + model.name() + ".dmn", Optional.empty(), model.content());
-                AuditEntry entry = new AuditEntry(model.name(), now, "SEEDED", SEED_AUTHOR, Optional.empty(),
-                        Optional.of(model.version()), Optional.empty(), List.of("new model"), Optional.empty());
+                PublishedVersion first = new PublishedVersion(
+                        model.name(),
+                        1,
+                        model.version(),
+                        SEED_AUTHOR,
+                        now,
+                        "dmn/" + model.name() + ".dmn",
+                        Optional.empty(),
+                        model.content());
+                AuditEntry entry = new AuditEntry(
+                        model.name(),
+                        now,
+                        "SEEDED",
+                        SEED_AUTHOR,
+                        Optional.empty(),
+                        Optional.of(model.version()),
+                        Optional.empty(),
+                        List.of("new model"),
+                        Optional.empty());
                 if (store.publish(first, Optional.empty(), entry)) {
                     LOG.infof("Decision model %s stored as version 1 (%s) from dmn/", model.name(), model.version());
                 }
             } else if (!live.get().version().equals(model.version())) {
                 folderDiffers.add(model.name());
-                LOG.warnf("dmn/%s.dmn (%s) differs from the live stored version %d (%s); the stored version stays live. "
+                LOG.warnf(
+                        "dmn/%s.dmn (%s) differs from the live stored version %d (%s); the stored version stays live. "
                                 + "Export it with GET /decision-models/%s/dmn to update the file, or publish the file as a draft.",
-                        model.name(), model.version(), live.get().seq(), live.get().version(), model.name());
+                        model.name(),
+                        model.version(),
+                        live.get().seq(),
+                        live.get().version(),
+                        model.name());
             }
         }
     }
@@ -97,7 +117,8 @@ public class LiveModelSync implements ModelArchive {
                 continue;
             }
             store.version(live.name(), live.seq()).ifPresent(version -> {
-                DecisionModel compiled = registry.compiler().compile(live.name() + " version " + live.seq(), version.content(), false);
+                DecisionModel compiled =
+                        registry.compiler().compile(live.name() + " version " + live.seq(), version.content(), false);
                 registry.install(compiled);
                 LOG.infof("Decision model %s: version %d (%s) is live", live.name(), live.seq(), live.version());
             });
@@ -115,6 +136,9 @@ public class LiveModelSync implements ModelArchive {
 
     @Override
     public Optional<byte[]> content(String name, String version) {
-        return store.versions(name).stream().filter(v -> v.version().equals(version)).findFirst().map(PublishedVersion::content);
+        return store.versions(name).stream()
+                .filter(v -> v.version().equals(version))
+                .findFirst()
+                .map(PublishedVersion::content);
     }
 }

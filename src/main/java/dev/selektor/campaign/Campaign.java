@@ -15,6 +15,7 @@ public record Campaign(
 
     /** A campaign made up for a model alone, as the regression suite and benchmarks use it. */
     public static Campaign forModel(String modelName, double holdoutPercent) {
-        return new Campaign(modelName, modelName, modelName, LocalDate.MIN, LocalDate.MAX, Optional.empty(), holdoutPercent);
+        return new Campaign(
+                modelName, modelName, modelName, LocalDate.MIN, LocalDate.MAX, Optional.empty(), holdoutPercent);
     }
 }

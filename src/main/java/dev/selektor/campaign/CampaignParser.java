@@ -14,16 +14,16 @@ public final class CampaignParser {
     static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public sealed interface Result {
-        record Valid(Campaign campaign) implements Result { }
+        record Valid(Campaign campaign) implements Result {}
 
-        record Invalid(List<FieldError> errors) implements Result { }
+        record Invalid(List<FieldError> errors) implements Result {}
     }
 
-    private CampaignParser() {
-    }
+    private CampaignParser() {}
 
     /** @param usableModel tells whether a name is a loaded model that can drive a campaign, and if not, why */
-    public static Result parse(String campaignId, JsonNode body, java.util.function.Function<String, Optional<String>> usableModel) {
+    public static Result parse(
+            String campaignId, JsonNode body, java.util.function.Function<String, Optional<String>> usableModel) {
         List<FieldError> errors = new ArrayList<>();
         if (!CAMPAIGN_ID.matcher(campaignId).matches()) {
             errors.add(new FieldError("/campaignId", "must be 1-64 characters of A-Z a-z 0-9 _ -"));
@@ -98,5 +98,4 @@ public final class CampaignParser {
             return null;
         }
     }
-
 }

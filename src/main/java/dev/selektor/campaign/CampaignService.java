@@ -37,7 +37,8 @@ public class CampaignService {
     public Campaign define(String campaignId, JsonNode body) {
         var parsed = CampaignParser.parse(campaignId, body, models::whyNotUsable);
         if (parsed instanceof CampaignParser.Result.Invalid invalid) {
-            throw new InvalidInputException(invalid.errors().size() + " field(s) of the campaign are invalid", invalid.errors());
+            throw new InvalidInputException(
+                    invalid.errors().size() + " field(s) of the campaign are invalid", invalid.errors());
         }
         Campaign campaign = ((CampaignParser.Result.Valid) parsed).campaign();
         campaigns.save(campaign);

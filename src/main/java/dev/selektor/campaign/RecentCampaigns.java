@@ -34,7 +34,8 @@ final class RecentCampaigns {
         }
     }
 
-    RecentCampaigns(Duration ttl, Function<String, Optional<Campaign>> store, Executor background, LongSupplier nanoTime) {
+    RecentCampaigns(
+            Duration ttl, Function<String, Optional<Campaign>> store, Executor background, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
         this.store = store;
         this.background = background;
@@ -72,8 +73,11 @@ final class RecentCampaigns {
         long startedAt = nanoTime.getAsLong();
         Optional<Campaign> read = store.apply(campaignId);
         // A read that began before the entry now held (stored here, or read by another caller) may be older.
-        entries.compute(campaignId, (id, current) -> current != null && current.readStartedAt() >= startedAt ? current
-                : read.map(c -> new Entry(c, startedAt)).orElse(null));
+        entries.compute(
+                campaignId,
+                (id, current) -> current != null && current.readStartedAt() >= startedAt
+                        ? current
+                        : read.map(c -> new Entry(c, startedAt)).orElse(null));
         return read;
     }
 
@@ -84,7 +88,8 @@ final class RecentCampaigns {
             } catch (RuntimeException e) {
                 // The entry is not retried: it expires at its time, and then decisions ask the store themselves and
                 // answer its failure.
-                LOG.debugf("Refreshing campaign %s failed; it is reused until it expires: %s", campaignId, e.getMessage());
+                LOG.debugf(
+                        "Refreshing campaign %s failed; it is reused until it expires: %s", campaignId, e.getMessage());
             }
         };
         try {

@@ -75,8 +75,8 @@ public final class BackgroundLoop {
                 if (failing.isEmpty()) {
                     log.warnf("%s failed, retrying: %s", what, e.getMessage());
                 }
-                failing = Optional.of(new Failure(failing.map(Failure::since).orElse(Instant.now()),
-                        String.valueOf(e.getMessage())));
+                failing = Optional.of(
+                        new Failure(failing.map(Failure::since).orElse(Instant.now()), String.valueOf(e.getMessage())));
                 pause = backoff;
                 backoff = backoff.multipliedBy(2).compareTo(longestPause) > 0 ? longestPause : backoff.multipliedBy(2);
             }

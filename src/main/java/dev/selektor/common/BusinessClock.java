@@ -44,7 +44,10 @@ public class BusinessClock {
         if (!day.contains(zone, now)) {
             // Looked up again once a day (and when the clock goes back); days in the zone may have 23 or 25 hours.
             LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
-            day = new Day(zone, date, date.atStartOfDay(zone).toInstant().toEpochMilli(),
+            day = new Day(
+                    zone,
+                    date,
+                    date.atStartOfDay(zone).toInstant().toEpochMilli(),
                     date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
             last = day;
         }

@@ -11,8 +11,7 @@ import java.time.format.DateTimeParseException;
  * to it, so errors read the same.
  */
 public final class IsoDates {
-    private IsoDates() {
-    }
+    private IsoDates() {}
 
     /** The date, or the {@link DateTimeParseException} that {@link LocalDate#parse(CharSequence)} throws. */
     public static LocalDate parse(CharSequence text) {

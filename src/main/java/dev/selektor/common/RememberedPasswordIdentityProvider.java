@@ -38,6 +38,7 @@ public class RememberedPasswordIdentityProvider implements IdentityProvider<User
 
     /** The properties realm's provider; absent in a build without it, and then this provider steps aside. */
     private final Instance<ElytronPasswordIdentityProvider> realm;
+
     private final Map<String, SecurityIdentity> verified = new ConcurrentHashMap<>();
 
     @Inject
@@ -60,8 +61,8 @@ public class RememberedPasswordIdentityProvider implements IdentityProvider<User
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-                                              AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         if (!realm.isResolvable()) {
             return Uni.createFrom().nullItem();
         }

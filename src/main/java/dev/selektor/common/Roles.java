@@ -11,6 +11,5 @@ public final class Roles {
     /** A calling system: asks for decisions and writes fact updates. */
     public static final String SERVICE = "service";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

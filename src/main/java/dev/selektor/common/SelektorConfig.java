@@ -86,7 +86,11 @@ public interface SelektorConfig {
     }
 
     interface FactUpdates {
-        enum Source { NONE, SQS, KAFKA }
+        enum Source {
+            NONE,
+            SQS,
+            KAFKA
+        }
 
         /** Where fact updates come from besides the REST API: none, the SQS queue, the Kafka topic, or both (sqs,kafka). */
         @WithDefault("none")
@@ -152,7 +156,10 @@ public interface SelektorConfig {
         @WithDefault("200")
         int pageSize();
 
-        enum Mode { LOCAL, QUEUE }
+        enum Mode {
+            LOCAL,
+            QUEUE
+        }
 
         /**
          * local: the instance that starts a run works all its segments. queue: it puts one message per segment on the

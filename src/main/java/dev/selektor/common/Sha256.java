@@ -11,8 +11,7 @@ import java.security.NoSuchAlgorithmException;
 public final class Sha256 {
     private static final ThreadLocal<MessageDigest> PER_THREAD = ThreadLocal.withInitial(Sha256::create);
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** This thread's digest, reset; use it before anything else on this thread asks for it again. */
     public static MessageDigest forThisThread() {

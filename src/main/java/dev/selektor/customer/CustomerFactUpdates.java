@@ -33,20 +33,20 @@ public class CustomerFactUpdates {
     ObjectMapper json;
 
     /** One message: the adapter's id for it and its body, the customer's facts as JSON (contract section 1). */
-    public record Update(String messageId, String body) { }
+    public record Update(String messageId, String body) {}
 
     /** What became of one message. */
     public sealed interface Handled {
         String messageId();
 
         /** Stored: acknowledge it. */
-        record Stored(String messageId, String customerId) implements Handled { }
+        record Stored(String messageId, String customerId) implements Handled {}
 
         /** It can never be stored as it is: send it to the dead letters with the reason, then acknowledge it. */
-        record Poison(String messageId, String reason) implements Handled { }
+        record Poison(String messageId, String reason) implements Handled {}
 
         /** The store failed: do not acknowledge it, so that it comes again (and reaches the dead letters after N tries). */
-        record Retry(String messageId, String reason) implements Handled { }
+        record Retry(String messageId, String reason) implements Handled {}
     }
 
     /** @param updates at most {@link CustomerFactsRepository#MAX_BATCH} */
@@ -68,7 +68,9 @@ public class CustomerFactUpdates {
                 handled.add(new Handled.Poison(update.messageId(), describe(invalid.errors())));
             } else if (parsed instanceof CustomerFactsParser.Result.Valid ok) {
                 valid.put(ok.facts().customerId(), ok.facts());
-                messagesOf.computeIfAbsent(ok.facts().customerId(), id -> new ArrayList<>()).add(update.messageId());
+                messagesOf
+                        .computeIfAbsent(ok.facts().customerId(), id -> new ArrayList<>())
+                        .add(update.messageId());
             }
         }
         if (valid.isEmpty()) {
@@ -79,7 +81,10 @@ public class CustomerFactUpdates {
             messagesOf.forEach((customerId, ids) -> ids.forEach(id -> handled.add(new Handled.Stored(id, customerId))));
         } catch (RuntimeException e) {
             LOG.warnf("Storing %d fact updates failed, they will come again: %s", valid.size(), e.getMessage());
-            messagesOf.values().forEach(ids -> ids.forEach(id -> handled.add(new Handled.Retry(id, String.valueOf(e.getMessage())))));
+            messagesOf
+                    .values()
+                    .forEach(ids ->
+                            ids.forEach(id -> handled.add(new Handled.Retry(id, String.valueOf(e.getMessage())))));
         }
         return handled;
     }

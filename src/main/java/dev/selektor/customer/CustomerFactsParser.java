@@ -21,12 +21,12 @@ public final class CustomerFactsParser {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     public sealed interface Result {
-        record Valid(CustomerFacts facts) implements Result { }
-        record Invalid(List<FieldError> errors) implements Result { }
+        record Valid(CustomerFacts facts) implements Result {}
+
+        record Invalid(List<FieldError> errors) implements Result {}
     }
 
-    private CustomerFactsParser() {
-    }
+    private CustomerFactsParser() {}
 
     /** Field names in errors are JSON pointers relative to {@code node}. */
     public static Result parse(JsonNode node, LocalDate today) {
@@ -49,8 +49,19 @@ public final class CustomerFactsParser {
         if (!reader.errors.isEmpty()) {
             return new Result.Invalid(List.copyOf(reader.errors));
         }
-        return new Result.Valid(new CustomerFacts(customerId, segment, country, birthDate, memberSince.orElseThrow(),
-                consent, fraud, orders, revenue, returnRate, lastOrder, categories));
+        return new Result.Valid(new CustomerFacts(
+                customerId,
+                segment,
+                country,
+                birthDate,
+                memberSince.orElseThrow(),
+                consent,
+                fraud,
+                orders,
+                revenue,
+                returnRate,
+                lastOrder,
+                categories));
     }
 
     private static final class Reader {
@@ -114,8 +125,11 @@ public final class CustomerFactsParser {
         String country() {
             String value = text("country", "ISO 3166-1 alpha-2 code");
             if (value != null && !COUNTRIES.contains(value)) {
-                String hint = COUNTRIES.contains(value.toUpperCase(Locale.ROOT)) ? " (country codes are upper case)" : "";
-                error("country", "must be an ISO 3166-1 alpha-2 code such as DE, got \"" + abbreviate(value) + "\"" + hint);
+                String hint =
+                        COUNTRIES.contains(value.toUpperCase(Locale.ROOT)) ? " (country codes are upper case)" : "";
+                error(
+                        "country",
+                        "must be an ISO 3166-1 alpha-2 code such as DE, got \"" + abbreviate(value) + "\"" + hint);
                 return null;
             }
             return value;
@@ -185,7 +199,9 @@ public final class CustomerFactsParser {
             }
             BigDecimal number = value.decimalValue();
             if (number.compareTo(min) < 0 || (max != null && number.compareTo(max) > 0)) {
-                String range = max == null ? ">= " + min.toPlainString() : "between " + min.toPlainString() + " and " + max.toPlainString();
+                String range = max == null
+                        ? ">= " + min.toPlainString()
+                        : "between " + min.toPlainString() + " and " + max.toPlainString();
                 error(field, "must be " + range + ", got " + number.toPlainString());
                 return null;
             }
@@ -223,7 +239,11 @@ public final class CustomerFactsParser {
             if (value.isBoolean()) {
                 return value.asText();
             }
-            return value.isArray() ? "an array" : value.isObject() ? "an object" : value.getNodeType().name().toLowerCase(Locale.ROOT);
+            return value.isArray()
+                    ? "an array"
+                    : value.isObject()
+                            ? "an object"
+                            : value.getNodeType().name().toLowerCase(Locale.ROOT);
         }
 
         private static String abbreviate(String text) {

@@ -25,7 +25,7 @@ public interface CustomerFactsRepository {
     Page scanSegment(int segment, int totalSegments, java.util.Optional<String> after, int limit);
 
     /** @param lastKey empty when the segment is finished */
-    record Page(java.util.List<CustomerFacts> customers, java.util.Optional<String> lastKey) { }
+    record Page(java.util.List<CustomerFacts> customers, java.util.Optional<String> lastKey) {}
 
     int MAX_BATCH = 25;
 }

@@ -35,9 +35,9 @@ public class CustomerImport {
     public static final int MAX_ERRORS = 1_000;
     private static final int BATCHES_IN_FLIGHT = 4;
 
-    public record LineError(long line, String field, String message) { }
+    public record LineError(long line, String field, String message) {}
 
-    public record Report(long imported, long rejected, List<LineError> errors, boolean truncated) { }
+    public record Report(long imported, long rejected, List<LineError> errors, boolean truncated) {}
 
     /** The store failed mid-import: {@code imported} lines were stored before that, the rest were not. */
     public static class Aborted extends StoreUnavailableException {
@@ -88,7 +88,8 @@ public class CustomerImport {
                 if (facts == null) {
                     continue;
                 }
-                // A repeated id in one batch would be refused by DynamoDB; the later line wins, as it would in sequence.
+                // A repeated id in one batch would be refused by DynamoDB; the later line wins, as it would in
+                // sequence.
                 batch.put(facts.customerId(), facts);
                 batchLines[0]++;
                 if (batch.size() == CustomerFactsRepository.MAX_BATCH) {
@@ -135,20 +136,26 @@ public class CustomerImport {
 
     private CustomerFacts parseLine(long lineNumber, String line, LocalDate today, State state) {
         if (line.isBlank()) {
-            state.reject(lineNumber, List.of(new LineError(lineNumber, "", "empty line: one JSON object per line expected")));
+            state.reject(
+                    lineNumber,
+                    List.of(new LineError(lineNumber, "", "empty line: one JSON object per line expected")));
             return null;
         }
         JsonNode node;
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            state.reject(lineNumber, List.of(new LineError(lineNumber, "", "malformed JSON: " + e.getOriginalMessage())));
+            state.reject(
+                    lineNumber, List.of(new LineError(lineNumber, "", "malformed JSON: " + e.getOriginalMessage())));
             return null;
         }
         var parsed = CustomerFactsParser.parse(node, today);
         if (parsed instanceof CustomerFactsParser.Result.Invalid invalid) {
-            state.reject(lineNumber, invalid.errors().stream()
-                    .map(e -> new LineError(lineNumber, e.field(), e.message())).toList());
+            state.reject(
+                    lineNumber,
+                    invalid.errors().stream()
+                            .map(e -> new LineError(lineNumber, e.field(), e.message()))
+                            .toList());
             return null;
         }
         return ((CustomerFactsParser.Result.Valid) parsed).facts();

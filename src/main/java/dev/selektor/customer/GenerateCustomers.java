@@ -15,8 +15,7 @@ import java.time.ZoneId;
  * {@code bin/generate-customers --count N --seed S [--out FILE] [--today YYYY-MM-DD]}
  */
 public final class GenerateCustomers {
-    private GenerateCustomers() {
-    }
+    private GenerateCustomers() {}
 
     public static void main(String[] args) throws IOException {
         long count = 10_000;
@@ -31,7 +30,8 @@ public final class GenerateCustomers {
                 case "--out" -> out = Path.of(required(args[i], value));
                 case "--today" -> today = LocalDate.parse(required(args[i], value));
                 default -> {
-                    System.err.println("usage: generate-customers --count N --seed S [--out FILE] [--today YYYY-MM-DD]");
+                    System.err.println(
+                            "usage: generate-customers --count N --seed S [--out FILE] [--today YYYY-MM-DD]");
                     System.exit(2);
                 }
             }

@@ -1,3 +1,8 @@
 package dev.selektor.customer;
 
-public enum Segment { NEW, REGULAR, VIP, DORMANT }
+public enum Segment {
+    NEW,
+    REGULAR,
+    VIP,
+    DORMANT
+}

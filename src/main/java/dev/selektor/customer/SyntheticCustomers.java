@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * under 1 % flagged for fraud, a few who never ordered.
  */
 public final class SyntheticCustomers {
-    private static final String[] CATEGORIES = {"fashion", "electronics", "home", "toys", "beauty", "sports", "books", "garden"};
+    private static final String[] CATEGORIES = {
+        "fashion", "electronics", "home", "toys", "beauty", "sports", "books", "garden"
+    };
     private static final String[] COUNTRIES = {"DE", "DE", "DE", "DE", "AT", "CH", "NL", "FR", "PL", "IT"};
 
     private final SplittableRandom random;
@@ -34,14 +36,26 @@ public final class SyntheticCustomers {
         Optional<LocalDate> lastOrder = lastOrder(segment, memberSince);
         int orders = lastOrder.isEmpty() ? 0 : orders(segment, lastOrder.get());
         BigDecimal revenue = orders == 0 ? BigDecimal.ZERO : revenue(segment, orders);
-        BigDecimal returnRate = orders == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(Math.min(1.0, Math.abs(random.nextGaussian()) * 0.12)).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal returnRate = orders == 0
+                ? BigDecimal.ZERO
+                : BigDecimal.valueOf(Math.min(1.0, Math.abs(random.nextGaussian()) * 0.12))
+                        .setScale(2, RoundingMode.HALF_UP);
         Optional<LocalDate> birthDate = random.nextInt(100) < 85
                 ? Optional.of(today.minusYears(random.nextInt(18, 80)).minusDays(random.nextInt(0, 365)))
                 : Optional.empty();
-        return new CustomerFacts(String.format("C-%09d", sequence), segment, COUNTRIES[random.nextInt(COUNTRIES.length)],
-                birthDate, memberSince, random.nextInt(100) >= 8, random.nextInt(1000) < 7, orders, revenue, returnRate,
-                lastOrder, categories(orders));
+        return new CustomerFacts(
+                String.format("C-%09d", sequence),
+                segment,
+                COUNTRIES[random.nextInt(COUNTRIES.length)],
+                birthDate,
+                memberSince,
+                random.nextInt(100) >= 8,
+                random.nextInt(1000) < 7,
+                orders,
+                revenue,
+                returnRate,
+                lastOrder,
+                categories(orders));
     }
 
     private Segment segment() {
@@ -108,17 +122,28 @@ public final class SyntheticCustomers {
     /** One customer as an NDJSON line (no trailing newline), in the contract's field order. */
     public static String toJson(CustomerFacts f) {
         StringBuilder json = new StringBuilder(320);
-        json.append("{\"customerId\":\"").append(f.customerId())
-                .append("\",\"segment\":\"").append(f.segment().name())
-                .append("\",\"country\":\"").append(f.country()).append('"');
+        json.append("{\"customerId\":\"")
+                .append(f.customerId())
+                .append("\",\"segment\":\"")
+                .append(f.segment().name())
+                .append("\",\"country\":\"")
+                .append(f.country())
+                .append('"');
         f.birthDate().ifPresent(d -> json.append(",\"birthDate\":\"").append(d).append('"'));
-        json.append(",\"memberSince\":\"").append(f.memberSince())
-                .append("\",\"marketingConsent\":").append(f.marketingConsent())
-                .append(",\"fraudFlag\":").append(f.fraudFlag())
-                .append(",\"orders12m\":").append(f.orders12m())
-                .append(",\"revenue12m\":").append(f.revenue12m().toPlainString())
-                .append(",\"returnRate12m\":").append(f.returnRate12m().toPlainString())
-                .append(",\"lastOrderDate\":").append(f.lastOrderDate().map(d -> "\"" + d + "\"").orElse("null"))
+        json.append(",\"memberSince\":\"")
+                .append(f.memberSince())
+                .append("\",\"marketingConsent\":")
+                .append(f.marketingConsent())
+                .append(",\"fraudFlag\":")
+                .append(f.fraudFlag())
+                .append(",\"orders12m\":")
+                .append(f.orders12m())
+                .append(",\"revenue12m\":")
+                .append(f.revenue12m().toPlainString())
+                .append(",\"returnRate12m\":")
+                .append(f.returnRate12m().toPlainString())
+                .append(",\"lastOrderDate\":")
+                .append(f.lastOrderDate().map(d -> "\"" + d + "\"").orElse("null"))
                 .append(",\"categories\":[");
         for (int i = 0; i < f.categories().size(); i++) {
             json.append(i == 0 ? "\"" : ",\"").append(f.categories().get(i)).append('"');

@@ -1,12 +1,11 @@
 package dev.selektor.decision;
 
+import dev.selektor.campaign.Campaign;
+import dev.selektor.customer.CustomerFacts;
 import dev.selektor.decision.model.CampaignModelEvaluator;
 import dev.selektor.decision.model.CustomerContext;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.convention.ModelResult;
-
-import dev.selektor.campaign.Campaign;
-import dev.selektor.customer.CustomerFacts;
 import dev.selektor.policy.ContactPressure;
 import dev.selektor.policy.PolicyCheck;
 import dev.selektor.policy.PolicyReason;
@@ -35,15 +34,27 @@ public final class CampaignDecider {
         return decide(campaign, model, facts, runDate, ContactPressure.noHistory());
     }
 
-    public Decision decide(Campaign campaign, DecisionModel model, CustomerFacts facts, LocalDate runDate,
-                           ContactPressure contactPressure) {
+    public Decision decide(
+            Campaign campaign,
+            DecisionModel model,
+            CustomerFacts facts,
+            LocalDate runDate,
+            ContactPressure contactPressure) {
         PolicyRules.Evaluation policy = policies.evaluate(
                 new PolicySubject(facts, campaign.campaignId(), campaign.holdoutPercent(), contactPressure));
         Map<String, Object> inputs = inputsUsed(model, facts, runDate);
         if (policy.vetoBeforeModel().isPresent()) {
             Outcome outcome = Outcome.rejectedBy(policy.vetoBeforeModel().get().name());
-            Explanation explanation = new Explanation(holdoutNotApplicable(policy.checks()), List.of(), inputs, List.of());
-            return new Decision(campaign.campaignId(), facts.customerId(), outcome, model.version(), runDate, explanation, Optional.empty());
+            Explanation explanation =
+                    new Explanation(holdoutNotApplicable(policy.checks()), List.of(), inputs, List.of());
+            return new Decision(
+                    campaign.campaignId(),
+                    facts.customerId(),
+                    outcome,
+                    model.version(),
+                    runDate,
+                    explanation,
+                    Optional.empty());
         }
         ModelResult result = CampaignModelEvaluator.evaluate(model, facts, runDate);
         Outcome outcome;
@@ -56,19 +67,23 @@ public final class CampaignDecider {
         } else {
             outcome = Outcome.rejectedBy("MODEL_ERROR");
         }
-        List<PolicyCheck> checks = result instanceof ModelResult.Eligible ? policy.checks() : holdoutNotApplicable(policy.checks());
-        Optional<java.math.BigDecimal> priority = result instanceof ModelResult.Eligible e ? e.priority() : Optional.empty();
+        List<PolicyCheck> checks =
+                result instanceof ModelResult.Eligible ? policy.checks() : holdoutNotApplicable(policy.checks());
+        Optional<java.math.BigDecimal> priority =
+                result instanceof ModelResult.Eligible e ? e.priority() : Optional.empty();
         Explanation explanation = new Explanation(checks, result.matchedRules(), inputs, result.messages());
-        return new Decision(campaign.campaignId(), facts.customerId(), outcome, model.version(), runDate, explanation, priority);
+        return new Decision(
+                campaign.campaignId(), facts.customerId(), outcome, model.version(), runDate, explanation, priority);
     }
 
     /** Holdout only ever applies to customers the model selected; for everyone else it was not a factor. */
     private static List<PolicyCheck> holdoutNotApplicable(List<PolicyCheck> checks) {
         List<PolicyCheck> adjusted = new ArrayList<>(checks.size());
         for (PolicyCheck check : checks) {
-            adjusted.add(check.reason() == PolicyReason.HOLDOUT
-                    ? new PolicyCheck(check.name(), PolicyCheck.Result.NOT_APPLICABLE, check.reason())
-                    : check);
+            adjusted.add(
+                    check.reason() == PolicyReason.HOLDOUT
+                            ? new PolicyCheck(check.name(), PolicyCheck.Result.NOT_APPLICABLE, check.reason())
+                            : check);
         }
         return adjusted;
     }

@@ -5,5 +5,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /** One campaign's decision for one customer on one run date, with the model version that made it. */
-public record Decision(String campaignId, String customerId, Outcome outcome, String modelVersion, LocalDate runDate,
-                       Explanation explanation, Optional<BigDecimal> priority) { }
+public record Decision(
+        String campaignId,
+        String customerId,
+        Outcome outcome,
+        String modelVersion,
+        LocalDate runDate,
+        Explanation explanation,
+        Optional<BigDecimal> priority) {}

@@ -1,13 +1,12 @@
 package dev.selektor.decision;
 
-import dev.selektor.decision.model.DecisionModel;
-import dev.selektor.decision.model.DecisionModelRegistry;
-
 import dev.selektor.campaign.Campaign;
 import dev.selektor.campaign.CampaignService;
 import dev.selektor.common.ConflictException;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.customer.CustomerFacts;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.policy.ContactPressureSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +27,8 @@ public class DecisionService {
     ContactPressureSource contactPressure;
 
     public Campaign campaign(String campaignId) {
-        return campaigns.findRecent(campaignId)
+        return campaigns
+                .findRecent(campaignId)
                 .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
     }
 
@@ -39,13 +39,20 @@ public class DecisionService {
 
     /** The decision when it needs nothing from the store (no contact history to look up); empty otherwise. */
     public Optional<Decision> decideWithoutStore(Campaign campaign, CustomerFacts facts, LocalDate runDate) {
-        return contactPressure.withoutQuery(facts.customerId(), campaign.campaignId(), runDate)
-                .map(pressure -> new CampaignDecider(registry.policies()).decide(campaign, liveModel(campaign), facts, runDate, pressure));
+        return contactPressure
+                .withoutQuery(facts.customerId(), campaign.campaignId(), runDate)
+                .map(pressure -> new CampaignDecider(registry.policies())
+                        .decide(campaign, liveModel(campaign), facts, runDate, pressure));
     }
 
     public Decision decide(Campaign campaign, CustomerFacts facts, LocalDate runDate) {
-        return new CampaignDecider(registry.policies()).decide(campaign, liveModel(campaign), facts, runDate,
-                contactPressure.forCustomer(facts.customerId(), campaign.campaignId(), runDate));
+        return new CampaignDecider(registry.policies())
+                .decide(
+                        campaign,
+                        liveModel(campaign),
+                        facts,
+                        runDate,
+                        contactPressure.forCustomer(facts.customerId(), campaign.campaignId(), runDate));
     }
 
     private DecisionModel liveModel(Campaign campaign) {

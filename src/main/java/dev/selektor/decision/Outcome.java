@@ -5,10 +5,18 @@ import java.math.BigDecimal;
 /** The final answer for one customer in one campaign (contract section 5). Only {@link Selected} is eligible. */
 public sealed interface Outcome {
 
-    enum Kind { SELECTED, REJECTED, HOLDOUT, CAPPED }
+    enum Kind {
+        SELECTED,
+        REJECTED,
+        HOLDOUT,
+        CAPPED
+    }
 
     /** Who produced the reason: a policy or service code, or the model's own words. */
-    enum ReasonSource { POLICY, MODEL }
+    enum ReasonSource {
+        POLICY,
+        MODEL
+    }
 
     Kind kind();
 

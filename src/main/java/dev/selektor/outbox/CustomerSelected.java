@@ -15,22 +15,46 @@ import java.util.UUID;
  *
  * @param eventId derived from run and customer, so that a replayed page or a resumed run cannot mint a second id
  */
-public record CustomerSelected(String eventId, Instant occurredAt, String campaignId, String runId, LocalDate runDate,
-                               String customerId, BigDecimal discountPercent, String reason, String modelVersion) {
+public record CustomerSelected(
+        String eventId,
+        Instant occurredAt,
+        String campaignId,
+        String runId,
+        LocalDate runDate,
+        String customerId,
+        BigDecimal discountPercent,
+        String reason,
+        String modelVersion) {
 
     public static final String TYPE = "CustomerSelected";
     public static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static CustomerSelected of(String campaignId, String runId, LocalDate runDate, String customerId,
-                                      BigDecimal discountPercent, String reason, String modelVersion, Instant occurredAt) {
-        return new CustomerSelected(eventIdOf(runId, customerId), occurredAt, campaignId, runId, runDate, customerId,
-                discountPercent, reason, modelVersion);
+    public static CustomerSelected of(
+            String campaignId,
+            String runId,
+            LocalDate runDate,
+            String customerId,
+            BigDecimal discountPercent,
+            String reason,
+            String modelVersion,
+            Instant occurredAt) {
+        return new CustomerSelected(
+                eventIdOf(runId, customerId),
+                occurredAt,
+                campaignId,
+                runId,
+                runDate,
+                customerId,
+                discountPercent,
+                reason,
+                modelVersion);
     }
 
     /** A name-based UUID of (run, customer): the same pair gives the same id on every machine, every time. */
     public static String eventIdOf(String runId, String customerId) {
-        return UUID.nameUUIDFromBytes((TYPE + "/" + runId + "/" + customerId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((TYPE + "/" + runId + "/" + customerId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public String toJson() {

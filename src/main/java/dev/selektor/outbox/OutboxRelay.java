@@ -42,15 +42,21 @@ public class OutboxRelay {
     private volatile Optional<Instant> lastPublishedAt = Optional.empty();
 
     /** What the relay is doing, for {@code GET /outbox}. */
-    public record Status(boolean running, long publishedSinceStart, Optional<Instant> lastPublishedAt,
-                         Optional<BackgroundLoop.Failure> failing) { }
+    public record Status(
+            boolean running,
+            long publishedSinceStart,
+            Optional<Instant> lastPublishedAt,
+            Optional<BackgroundLoop.Failure> failing) {}
 
     void start(@Observes StartupEvent started) {
         if (!config.outbox().relayEnabled()) {
             LOG.info("The outbox relay is switched off in this instance (selektor.outbox.relay-enabled=false)");
             return;
         }
-        loop = new BackgroundLoop("Publishing the outbox's events (they wait there meanwhile)", LOG, FIRST_BACKOFF,
+        loop = new BackgroundLoop(
+                "Publishing the outbox's events (they wait there meanwhile)",
+                LOG,
+                FIRST_BACKOFF,
                 config.outbox().maxBackoff());
         Thread t = new Thread(this::loop, "outbox-relay");
         t.setDaemon(true);
@@ -73,12 +79,17 @@ public class OutboxRelay {
 
     public Status status() {
         Thread t = thread;
-        return new Status(t != null && t.isAlive(), published.get(), lastPublishedAt,
+        return new Status(
+                t != null && t.isAlive(),
+                published.get(),
+                lastPublishedAt,
                 loop == null ? Optional.empty() : loop.failing());
     }
 
     private void loop() {
-        loop.run(() -> stopping, () -> Optional.of(relayOnce() == 0 ? config.outbox().pollInterval() : Duration.ZERO));
+        loop.run(
+                () -> stopping,
+                () -> Optional.of(relayOnce() == 0 ? config.outbox().pollInterval() : Duration.ZERO));
     }
 
     /**
@@ -99,8 +110,10 @@ public class OutboxRelay {
             lastPublishedAt = Optional.of(Instant.now());
         }
         if (acknowledged.size() < batch.size()) {
-            throw new PublishFailedException((batch.size() - acknowledged.size()) + " of " + batch.size()
-                    + " events were not acknowledged by Kafka", null);
+            throw new PublishFailedException(
+                    (batch.size() - acknowledged.size()) + " of " + batch.size()
+                            + " events were not acknowledged by Kafka",
+                    null);
         }
         return batch.size();
     }

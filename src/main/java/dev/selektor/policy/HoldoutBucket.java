@@ -13,8 +13,7 @@ import java.security.MessageDigest;
 public final class HoldoutBucket {
     public static final int BUCKETS = 10_000;
 
-    private HoldoutBucket() {
-    }
+    private HoldoutBucket() {}
 
     public static int of(String campaignId, String customerId) {
         return (int) Long.remainderUnsigned(hash(campaignId, customerId), BUCKETS);

@@ -10,7 +10,10 @@ public enum PolicyReason {
     CONTACT_PRESSURE(Phase.BEFORE_MODEL),
     HOLDOUT(Phase.AFTER_MODEL);
 
-    public enum Phase { BEFORE_MODEL, AFTER_MODEL }
+    public enum Phase {
+        BEFORE_MODEL,
+        AFTER_MODEL
+    }
 
     private final Phase phase;
 

@@ -13,7 +13,8 @@ public final class PolicySubject {
     private final int holdoutBasisPoints;
     private final ContactPressure contactPressure;
 
-    public PolicySubject(CustomerFacts customer, String campaignId, double holdoutPercent, ContactPressure contactPressure) {
+    public PolicySubject(
+            CustomerFacts customer, String campaignId, double holdoutPercent, ContactPressure contactPressure) {
         this.customer = customer;
         this.campaignId = campaignId;
         this.holdoutBucket = HoldoutBucket.of(campaignId, customer.customerId());

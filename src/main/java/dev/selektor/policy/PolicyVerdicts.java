@@ -6,7 +6,7 @@ import java.util.List;
 /** Collects what the policy rules decided for one subject; the DRL global {@code verdicts}. */
 public final class PolicyVerdicts {
 
-    public record Rejection(String policy, PolicyReason reason) { }
+    public record Rejection(String policy, PolicyReason reason) {}
 
     private final List<Rejection> rejections = new ArrayList<>(2);
 

@@ -7,10 +7,9 @@ import java.util.List;
 final class Csv {
 
     /** One record with the 1-based line it starts on. */
-    record Row(int line, List<String> cells) { }
+    record Row(int line, List<String> cells) {}
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Skips blank lines and lines whose first cell starts with '#'. */
     static List<Row> parse(String text) {

@@ -12,9 +12,18 @@ import java.util.Optional;
  * @param otherCampaignsRecently how many other campaigns selected the customer in the contact-pressure window
  * @param expectedRow the 1-based Selection row expected to decide, if the case names one
  */
-public record DecisionTestCase(String file, int line, String name, ObjectNode facts, LocalDate runDate,
-                               double holdoutPercent, int otherCampaignsRecently, String expectedOutcome, BigDecimal expectedDiscount,
-                               String expectedReason, Optional<Integer> expectedRow) {
+public record DecisionTestCase(
+        String file,
+        int line,
+        String name,
+        ObjectNode facts,
+        LocalDate runDate,
+        double holdoutPercent,
+        int otherCampaignsRecently,
+        String expectedOutcome,
+        BigDecimal expectedDiscount,
+        String expectedReason,
+        Optional<Integer> expectedRow) {
 
     public String displayName() {
         return name + " (line " + line + ")";

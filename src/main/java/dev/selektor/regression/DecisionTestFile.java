@@ -20,16 +20,27 @@ import java.util.Set;
  * "no value", {@code categories} are separated by semicolons. The file is named after the model it tests.
  */
 public final class DecisionTestFile {
-    static final List<String> FACT_COLUMNS = List.of("customerId", "segment", "country", "birthDate", "memberSince",
-            "marketingConsent", "fraudFlag", "orders12m", "revenue12m", "returnRate12m", "lastOrderDate", "categories");
+    static final List<String> FACT_COLUMNS = List.of(
+            "customerId",
+            "segment",
+            "country",
+            "birthDate",
+            "memberSince",
+            "marketingConsent",
+            "fraudFlag",
+            "orders12m",
+            "revenue12m",
+            "returnRate12m",
+            "lastOrderDate",
+            "categories");
     private static final Set<String> BOOLEAN = Set.of("marketingConsent", "fraudFlag");
     private static final Set<String> NUMBER = Set.of("orders12m", "revenue12m", "returnRate12m");
-    static final List<String> REQUIRED = List.of("case", "runDate", "expected.outcome", "expected.discountPercent", "expected.reason");
+    static final List<String> REQUIRED =
+            List.of("case", "runDate", "expected.outcome", "expected.discountPercent", "expected.reason");
 
-    public record Parsed(String model, List<DecisionTestCase> cases, List<String> errors) { }
+    public record Parsed(String model, List<DecisionTestCase> cases, List<String> errors) {}
 
-    private DecisionTestFile() {
-    }
+    private DecisionTestFile() {}
 
     public static Parsed parse(String fileName, String text) {
         String model = fileName.replaceFirst("\\.csv$", "");
@@ -50,7 +61,8 @@ public final class DecisionTestFile {
         }
         for (String fact : FACT_COLUMNS) {
             if (!columns.containsKey(fact)) {
-                errors.add(fileName + ": the header has no column \"" + fact + "\" (write every fact, leave a cell empty for no value)");
+                errors.add(fileName + ": the header has no column \"" + fact
+                        + "\" (write every fact, leave a cell empty for no value)");
             }
         }
         if (!errors.isEmpty()) {
@@ -84,11 +96,20 @@ public final class DecisionTestFile {
                 String row1 = cell.apply("expected.row");
                 String outcome = cell.apply("expected.outcome");
                 if (!Set.of("SELECTED", "REJECTED", "HOLDOUT").contains(outcome)) {
-                    throw new IllegalArgumentException("expected.outcome must be SELECTED, REJECTED or HOLDOUT, got \"" + outcome + "\"");
+                    throw new IllegalArgumentException(
+                            "expected.outcome must be SELECTED, REJECTED or HOLDOUT, got \"" + outcome + "\"");
                 }
-                cases.add(new DecisionTestCase(fileName, row.line(), name, facts, runDate,
-                        holdout.isEmpty() ? 0 : Double.parseDouble(holdout), pressure.isEmpty() ? 0 : Integer.parseInt(pressure), outcome,
-                        new BigDecimal(cell.apply("expected.discountPercent")), cell.apply("expected.reason"),
+                cases.add(new DecisionTestCase(
+                        fileName,
+                        row.line(),
+                        name,
+                        facts,
+                        runDate,
+                        holdout.isEmpty() ? 0 : Double.parseDouble(holdout),
+                        pressure.isEmpty() ? 0 : Integer.parseInt(pressure),
+                        outcome,
+                        new BigDecimal(cell.apply("expected.discountPercent")),
+                        cell.apply("expected.reason"),
                         row1.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(row1))));
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 errors.add(where + " (" + name + "): " + e.getMessage());

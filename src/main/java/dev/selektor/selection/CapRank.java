@@ -11,6 +11,6 @@ public record CapRank(BigDecimal priority, long hash) {
     public static final BigDecimal NO_PRIORITY = BigDecimal.ZERO;
 
     /** Best first. */
-    public static final Comparator<CapRank> BEST_FIRST = Comparator.comparing(CapRank::priority).reversed()
-            .thenComparing(CapRank::hash, Long::compareUnsigned);
+    public static final Comparator<CapRank> BEST_FIRST =
+            Comparator.comparing(CapRank::priority).reversed().thenComparing(CapRank::hash, Long::compareUnsigned);
 }

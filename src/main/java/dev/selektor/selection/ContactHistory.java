@@ -36,11 +36,13 @@ public class ContactHistory implements ContactPressureSource {
 
     /** The completed runs as last read, for single decisions; replaced whole, never changed. */
     private volatile CompletedRuns snapshot;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final List<SelectionRun> completedHere = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private record CompletedRuns(List<SelectionRun> runs, long readAtNanos) { }
+    private record CompletedRuns(List<SelectionRun> runs, long readAtNanos) {}
 
     /** For one decision. */
     @Override
@@ -53,7 +55,8 @@ public class ContactHistory implements ContactPressureSource {
         Map<String, Boolean> completed = new HashMap<>();
         Set<String> campaigns = new HashSet<>();
         for (SelectionResult r : results.ofCustomerBetween(customerId, from, runDate)) {
-            if (r.outcome() == Outcome.Kind.SELECTED && !r.campaignId().equals(campaignId)
+            if (r.outcome() == Outcome.Kind.SELECTED
+                    && !r.campaignId().equals(campaignId)
                     && completed.computeIfAbsent(r.runId(), this::isCompleted)) {
                 campaigns.add(r.campaignId());
             }
@@ -69,27 +72,34 @@ public class ContactHistory implements ContactPressureSource {
         }
         completedRuns(); // starts the background read when the list is due for one
         LocalDate from = runDate.minusDays(config.contactPressure().windowDays());
-        return anyInWindow(current.runs(), campaignId, from, runDate) ? Optional.empty()
+        return anyInWindow(current.runs(), campaignId, from, runDate)
+                ? Optional.empty()
                 : Optional.of(new ContactPressure(0, config.contactPressure().maxCampaigns()));
     }
 
-    private static boolean anyInWindow(List<SelectionRun> completed, String campaignId, LocalDate from, LocalDate runDate) {
-        return completed.stream().anyMatch(r -> !r.campaignId().equals(campaignId)
-                && !r.runDate().isBefore(from) && r.runDate().isBefore(runDate));
+    private static boolean anyInWindow(
+            List<SelectionRun> completed, String campaignId, LocalDate from, LocalDate runDate) {
+        return completed.stream()
+                .anyMatch(r -> !r.campaignId().equals(campaignId)
+                        && !r.runDate().isBefore(from)
+                        && r.runDate().isBefore(runDate));
     }
 
     /** For a run: the pressure of every customer who has any, looked up in memory afterwards. */
     public Function<String, ContactPressure> forRun(String campaignId, LocalDate runDate) {
         LocalDate from = runDate.minusDays(config.contactPressure().windowDays());
         List<SelectionRun> window = runs.findAll().stream()
-                .filter(r -> r.status() == SelectionRun.Status.COMPLETED && !r.campaignId().equals(campaignId))
+                .filter(r -> r.status() == SelectionRun.Status.COMPLETED
+                        && !r.campaignId().equals(campaignId))
                 .filter(r -> !r.runDate().isBefore(from) && r.runDate().isBefore(runDate))
                 .toList();
         Map<String, Set<String>> campaignsByCustomer = new HashMap<>();
         for (SelectionRun run : window) {
             results.forEachOfRun(run.runId(), r -> {
                 if (r.outcome() == Outcome.Kind.SELECTED) {
-                    campaignsByCustomer.computeIfAbsent(r.customerId(), c -> new HashSet<>(4)).add(run.campaignId());
+                    campaignsByCustomer
+                            .computeIfAbsent(r.customerId(), c -> new HashSet<>(4))
+                            .add(run.campaignId());
                 }
             });
         }
@@ -128,7 +138,8 @@ public class ContactHistory implements ContactPressureSource {
         if (current == null) {
             current = readCompletedRuns();
             snapshot = current;
-        } else if (System.nanoTime() - current.readAtNanos() > config.contactPressure().runsRefresh().toNanos()
+        } else if (System.nanoTime() - current.readAtNanos()
+                        > config.contactPressure().runsRefresh().toNanos()
                 && refreshing.compareAndSet(false, true)) {
             java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
@@ -143,7 +154,11 @@ public class ContactHistory implements ContactPressureSource {
 
     private CompletedRuns readCompletedRuns() {
         long readAt = System.nanoTime();
-        return new CompletedRuns(union(runs.findAll().stream().filter(r -> r.status() == SelectionRun.Status.COMPLETED).toList()), readAt);
+        return new CompletedRuns(
+                union(runs.findAll().stream()
+                        .filter(r -> r.status() == SelectionRun.Status.COMPLETED)
+                        .toList()),
+                readAt);
     }
 
     /** Completed runs never change again, so the answer "completed" is kept; any other is asked again next time. */
@@ -151,7 +166,9 @@ public class ContactHistory implements ContactPressureSource {
         if (completedRuns.contains(runId)) {
             return true;
         }
-        boolean completed = runs.find(runId).map(r -> r.status() == SelectionRun.Status.COMPLETED).orElse(false);
+        boolean completed = runs.find(runId)
+                .map(r -> r.status() == SelectionRun.Status.COMPLETED)
+                .orElse(false);
         if (completed) {
             completedRuns.add(runId);
         }

@@ -102,7 +102,7 @@ public class LocalRunCoordinator {
         List<Future<?>> segments = new ArrayList<>();
         for (SegmentProgress progress : runs.segments(run.runId())) {
             if (!progress.done()) {
-                segments.add(workers().submit(() -> worker.work(work, progress, stops, () -> { })));
+                segments.add(workers().submit(() -> worker.work(work, progress, stops, () -> {})));
             }
         }
         for (Future<?> segment : segments) {

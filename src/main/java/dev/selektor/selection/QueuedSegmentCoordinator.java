@@ -41,8 +41,9 @@ public class QueuedSegmentCoordinator {
             return true;
         }
         prepared.put(runId, work.get());
-        Optional<SegmentProgress> progress =
-                runs.segments(runId).stream().filter(p -> p.segment() == segment).findFirst();
+        Optional<SegmentProgress> progress = runs.segments(runId).stream()
+                .filter(p -> p.segment() == segment)
+                .findFirst();
         if (progress.isEmpty()) {
             return true;
         }
@@ -51,7 +52,9 @@ public class QueuedSegmentCoordinator {
             worker.work(work.get(), progress.get(), new SegmentWorker.Stops(stop::get, () -> false), () -> {
                 stillWorking.run();
                 // Cancelled (or finished) elsewhere: another instance took the DELETE.
-                if (runs.find(runId).map(r -> r.status() != SelectionRun.Status.RUNNING).orElse(true)) {
+                if (runs.find(runId)
+                        .map(r -> r.status() != SelectionRun.Status.RUNNING)
+                        .orElse(true)) {
                     stop.set(true);
                 }
             });

@@ -41,12 +41,20 @@ class ResultStore {
         for (int from = 0; from < selected.size(); from += SelectionResultRepository.MAX_WITH_EVENTS) {
             List<SelectionResult> chunk =
                     selected.subList(from, Math.min(from + SelectionResultRepository.MAX_WITH_EVENTS, selected.size()));
-            results.saveWithEvents(chunk, chunk.stream().map(r -> eventOf(r, now)).toList());
+            results.saveWithEvents(
+                    chunk, chunk.stream().map(r -> eventOf(r, now)).toList());
         }
     }
 
     static PendingEvent eventOf(SelectionResult r, Instant now) {
-        return PendingEvent.of(CustomerSelected.of(r.campaignId(), r.runId(), r.runDate(), r.customerId(),
-                r.discountPercent(), r.reason(), r.modelVersion(), now));
+        return PendingEvent.of(CustomerSelected.of(
+                r.campaignId(),
+                r.runId(),
+                r.runDate(),
+                r.customerId(),
+                r.discountPercent(),
+                r.reason(),
+                r.modelVersion(),
+                now));
     }
 }

@@ -27,10 +27,13 @@ class RunCap {
     /** Memory: one heap of {@code max} ranks. */
     void apply(SelectionRun run, int max) {
         // Worst on top, so that a better candidate replaces it in O(log max).
-        PriorityQueue<SelectionResult> best = new PriorityQueue<>(Math.min(max, 1 << 16) + 1,
-                (a, b) -> CapRank.BEST_FIRST.compare(b.rank().orElseThrow(), a.rank().orElseThrow()));
+        PriorityQueue<SelectionResult> best = new PriorityQueue<>(
+                Math.min(max, 1 << 16) + 1,
+                (a, b) -> CapRank.BEST_FIRST.compare(
+                        b.rank().orElseThrow(), a.rank().orElseThrow()));
         results.forEachOfRun(run.runId(), r -> {
-            if ((r.outcome() == Outcome.Kind.SELECTED || r.outcome() == Outcome.Kind.CAPPED) && r.rank().isPresent()) {
+            if ((r.outcome() == Outcome.Kind.SELECTED || r.outcome() == Outcome.Kind.CAPPED)
+                    && r.rank().isPresent()) {
                 best.offer(r);
                 if (best.size() > max) {
                     best.poll();

@@ -35,13 +35,25 @@ class RunLifecycle {
         // The run keeps the version it started with, even when a newer one went live since.
         Optional<DecisionModel> pinned = registry.find(run.decisionModel(), run.modelVersion());
         if (pinned.isEmpty()) {
-            fail(run, "the run was started with model " + run.decisionModel() + " version " + run.modelVersion()
-                    + ", which is neither loaded nor stored");
+            fail(
+                    run,
+                    "the run was started with model " + run.decisionModel() + " version " + run.modelVersion()
+                            + ", which is neither loaded nor stored");
             return Optional.empty();
         }
-        Campaign campaign = new Campaign(run.campaignId(), run.campaignId(), run.decisionModel(), run.runDate(),
-                run.runDate(), run.maxCustomers(), run.holdoutPercent());
-        return Optional.of(new RunWork(run, campaign, pinned.get(), new CampaignDecider(registry.policies()),
+        Campaign campaign = new Campaign(
+                run.campaignId(),
+                run.campaignId(),
+                run.decisionModel(),
+                run.runDate(),
+                run.runDate(),
+                run.maxCustomers(),
+                run.holdoutPercent());
+        return Optional.of(new RunWork(
+                run,
+                campaign,
+                pinned.get(),
+                new CampaignDecider(registry.policies()),
                 contactHistory.forRun(run.campaignId(), run.runDate())));
     }
 

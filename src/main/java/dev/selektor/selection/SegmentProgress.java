@@ -24,8 +24,13 @@ public record SegmentProgress(String runId, int segment, Optional<String> lastKe
      * @param rejected rejections by reason (policy codes and the model's own reasons)
      * @param modelErrors the first few customers whose evaluation failed
      */
-    public record Counts(long processed, long selected, long heldOut, Map<String, Long> rejected, List<String> modelErrors,
-                         Timings timings) {
+    public record Counts(
+            long processed,
+            long selected,
+            long heldOut,
+            Map<String, Long> rejected,
+            List<String> modelErrors,
+            Timings timings) {
         public static final Counts ZERO = new Counts(0, 0, 0, Map.of(), List.of(), Timings.ZERO);
 
         public Counts plus(Counts other) {
@@ -37,8 +42,13 @@ public record SegmentProgress(String runId, int segment, Optional<String> lastKe
                     errors.add(id);
                 }
             }
-            return new Counts(processed + other.processed, selected + other.selected, heldOut + other.heldOut,
-                    Map.copyOf(byReason), List.copyOf(errors), timings.plus(other.timings));
+            return new Counts(
+                    processed + other.processed,
+                    selected + other.selected,
+                    heldOut + other.heldOut,
+                    Map.copyOf(byReason),
+                    List.copyOf(errors),
+                    timings.plus(other.timings));
         }
     }
 
@@ -50,7 +60,10 @@ public record SegmentProgress(String runId, int segment, Optional<String> lastKe
         public static final Timings ZERO = new Timings(0, 0, 0);
 
         public Timings plus(Timings other) {
-            return new Timings(scanMillis + other.scanMillis, evaluateMillis + other.evaluateMillis, writeMillis + other.writeMillis);
+            return new Timings(
+                    scanMillis + other.scanMillis,
+                    evaluateMillis + other.evaluateMillis,
+                    writeMillis + other.writeMillis);
         }
     }
 }

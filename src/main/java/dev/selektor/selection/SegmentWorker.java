@@ -45,10 +45,15 @@ class SegmentWorker {
         SelectionRun run = work.run();
         SegmentProgress progress = start;
         boolean eventsNow = run.maxCustomers().isEmpty();
-        while (!progress.done() && !stops.cancelled().getAsBoolean() && !stops.crashed().getAsBoolean()) {
+        while (!progress.done()
+                && !stops.cancelled().getAsBoolean()
+                && !stops.crashed().getAsBoolean()) {
             long t0 = System.nanoTime();
-            CustomerFactsRepository.Page page = customers.scanSegment(progress.segment(), run.segments(),
-                    progress.lastKey(), config.selection().pageSize());
+            CustomerFactsRepository.Page page = customers.scanSegment(
+                    progress.segment(),
+                    run.segments(),
+                    progress.lastKey(),
+                    config.selection().pageSize());
             long t1 = System.nanoTime();
             PageOutcome decided = decide(work, page.customers());
             long t2 = System.nanoTime();
@@ -57,20 +62,28 @@ class SegmentWorker {
                 return; // the worst moment to die: results stored, checkpoint not
             }
             long t3 = System.nanoTime();
-            var timings = new SegmentProgress.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000);
-            progress = new SegmentProgress(run.runId(), progress.segment(), page.lastKey(), page.lastKey().isEmpty(),
+            var timings =
+                    new SegmentProgress.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            progress = new SegmentProgress(
+                    run.runId(),
+                    progress.segment(),
+                    page.lastKey(),
+                    page.lastKey().isEmpty(),
                     progress.counts().plus(decided.counts(timings)));
             runs.checkpoint(progress);
             afterPage.run();
         }
     }
 
-    private record PageOutcome(List<SelectionResult> results, long selected, long heldOut, Map<String, Long> rejected,
-                               List<String> errors) {
+    private record PageOutcome(
+            List<SelectionResult> results,
+            long selected,
+            long heldOut,
+            Map<String, Long> rejected,
+            List<String> errors) {
         SegmentProgress.Counts counts(SegmentProgress.Timings timings) {
-            return new SegmentProgress.Counts(results.size(), selected, heldOut, Map.copyOf(rejected),
-                    List.copyOf(errors), timings);
+            return new SegmentProgress.Counts(
+                    results.size(), selected, heldOut, Map.copyOf(rejected), List.copyOf(errors), timings);
         }
     }
 
@@ -82,8 +95,13 @@ class SegmentWorker {
         Map<String, Long> rejected = new HashMap<>();
         List<String> errors = new ArrayList<>();
         for (CustomerFacts facts : page) {
-            Decision decision = work.decider().decide(work.campaign(), work.model(), facts, run.runDate(),
-                    work.pressure().apply(facts.customerId()));
+            Decision decision = work.decider()
+                    .decide(
+                            work.campaign(),
+                            work.model(),
+                            facts,
+                            run.runDate(),
+                            work.pressure().apply(facts.customerId()));
             Outcome outcome = decision.outcome();
             switch (outcome.kind()) {
                 case SELECTED -> selected++;
@@ -93,13 +111,23 @@ class SegmentWorker {
             if ("MODEL_ERROR".equals(outcome.reason()) && errors.size() < SegmentProgress.MAX_LISTED_ERRORS) {
                 errors.add(facts.customerId());
             }
-            Optional<CapRank> rank = outcome.kind() == Outcome.Kind.SELECTED && run.maxCustomers().isPresent()
-                    ? Optional.of(new CapRank(decision.priority().orElse(CapRank.NO_PRIORITY),
+            Optional<CapRank> rank = outcome.kind() == Outcome.Kind.SELECTED
+                            && run.maxCustomers().isPresent()
+                    ? Optional.of(new CapRank(
+                            decision.priority().orElse(CapRank.NO_PRIORITY),
                             HoldoutBucket.hash(run.campaignId(), facts.customerId())))
                     : Optional.empty();
-            results.add(new SelectionResult(run.runId(), facts.customerId(), run.campaignId(), run.runDate(),
-                    outcome.kind(), outcome.discountPercent(), outcome.reason(), outcome.reasonSource(),
-                    run.modelVersion(), rank));
+            results.add(new SelectionResult(
+                    run.runId(),
+                    facts.customerId(),
+                    run.campaignId(),
+                    run.runDate(),
+                    outcome.kind(),
+                    outcome.discountPercent(),
+                    outcome.reason(),
+                    outcome.reasonSource(),
+                    run.modelVersion(),
+                    rank));
         }
         return new PageOutcome(results, selected, heldOut, rejected, errors);
     }

@@ -10,11 +10,21 @@ import java.util.Optional;
  *
  * @param rank for capped runs: the order among the eligible (priority, then the holdout hash), see {@link CapRank}
  */
-public record SelectionResult(String runId, String customerId, String campaignId, LocalDate runDate, Outcome.Kind outcome,
-                              BigDecimal discountPercent, String reason, Outcome.ReasonSource reasonSource,
-                              String modelVersion, Optional<CapRank> rank) {
+public record SelectionResult(
+        String runId,
+        String customerId,
+        String campaignId,
+        LocalDate runDate,
+        Outcome.Kind outcome,
+        BigDecimal discountPercent,
+        String reason,
+        Outcome.ReasonSource reasonSource,
+        String modelVersion,
+        Optional<CapRank> rank) {
 
-    public SelectionResult withOutcome(Outcome.Kind kind, BigDecimal discount, String reasonText, Outcome.ReasonSource source) {
-        return new SelectionResult(runId, customerId, campaignId, runDate, kind, discount, reasonText, source, modelVersion, rank);
+    public SelectionResult withOutcome(
+            Outcome.Kind kind, BigDecimal discount, String reasonText, Outcome.ReasonSource source) {
+        return new SelectionResult(
+                runId, customerId, campaignId, runDate, kind, discount, reasonText, source, modelVersion, rank);
     }
 }

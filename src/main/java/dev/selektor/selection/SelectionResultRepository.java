@@ -1,11 +1,11 @@
 package dev.selektor.selection;
 
+import dev.selektor.outbox.PendingEvent;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import dev.selektor.outbox.PendingEvent;
 
 /** Stored outcomes, keyed by (run, customer), and readable by customer through an index. */
 public interface SelectionResultRepository {
@@ -38,5 +38,5 @@ public interface SelectionResultRepository {
 
     void deleteAllOfCustomer(String customerId);
 
-    record Page(List<SelectionResult> results, Optional<String> lastKey) { }
+    record Page(List<SelectionResult> results, Optional<String> lastKey) {}
 }

@@ -23,10 +23,27 @@ public record SelectionRun(
         Optional<String> failure,
         long estimatedCustomers) {
 
-    public enum Status { RUNNING, COMPLETED, FAILED, CANCELLED }
+    public enum Status {
+        RUNNING,
+        COMPLETED,
+        FAILED,
+        CANCELLED
+    }
 
     public SelectionRun finish(Status status, Instant at, Optional<String> failure) {
-        return new SelectionRun(runId, campaignId, decisionModel, modelVersion, runDate, segments, maxCustomers,
-                holdoutPercent, status, startedAt, Optional.of(at), failure, estimatedCustomers);
+        return new SelectionRun(
+                runId,
+                campaignId,
+                decisionModel,
+                modelVersion,
+                runDate,
+                segments,
+                maxCustomers,
+                holdoutPercent,
+                status,
+                startedAt,
+                Optional.of(at),
+                failure,
+                estimatedCustomers);
     }
 }

@@ -55,16 +55,30 @@ public class SelectionService {
     OutboxRepository outbox;
 
     public SelectionRun start(String campaignId, LocalDate runDate) {
-        Campaign campaign = campaigns.find(campaignId)
+        Campaign campaign = campaigns
+                .find(campaignId)
                 .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
         if (runDate.isAfter(campaign.endDate())) {
-            throw new ConflictException("The run date " + runDate + " lies after the campaign's end date " + campaign.endDate());
+            throw new ConflictException(
+                    "The run date " + runDate + " lies after the campaign's end date " + campaign.endDate());
         }
         DecisionModel model = registry.find(campaign.decisionModel())
-                .orElseThrow(() -> new ConflictException("The campaign's model \"" + campaign.decisionModel() + "\" is not loaded"));
-        SelectionRun run = new SelectionRun(UUID.randomUUID().toString(), campaignId, model.name(), model.version(), runDate,
-                config.selection().segments(), campaign.maxCustomers(), campaign.holdoutPercent(), SelectionRun.Status.RUNNING,
-                Instant.now(), Optional.empty(), Optional.empty(), customers.estimatedCount());
+                .orElseThrow(() -> new ConflictException(
+                        "The campaign's model \"" + campaign.decisionModel() + "\" is not loaded"));
+        SelectionRun run = new SelectionRun(
+                UUID.randomUUID().toString(),
+                campaignId,
+                model.name(),
+                model.version(),
+                runDate,
+                config.selection().segments(),
+                campaign.maxCustomers(),
+                campaign.holdoutPercent(),
+                SelectionRun.Status.RUNNING,
+                Instant.now(),
+                Optional.empty(),
+                Optional.empty(),
+                customers.estimatedCount());
         runs.create(run);
         if (queueMode()) {
             segmentHandOut.handOut(run);
@@ -130,14 +144,17 @@ public class SelectionService {
     public Optional<SelectionResult> latestCompleted(String campaignId, String customerId) {
         return results.ofCustomer(customerId).stream()
                 .filter(r -> r.campaignId().equals(campaignId))
-                .filter(r -> runs.find(r.runId()).map(run -> run.status() == SelectionRun.Status.COMPLETED).orElse(false))
+                .filter(r -> runs.find(r.runId())
+                        .map(run -> run.status() == SelectionRun.Status.COMPLETED)
+                        .orElse(false))
                 .findFirst();
     }
 
     void erase(@Observes CustomerErased erased) {
         // Events first: they are found through the results, which are gone afterwards.
         List<String> events = results.ofCustomer(erased.customerId()).stream()
-                .map(r -> CustomerSelected.eventIdOf(r.runId(), r.customerId())).toList();
+                .map(r -> CustomerSelected.eventIdOf(r.runId(), r.customerId()))
+                .toList();
         outbox.discard(events);
         results.deleteAllOfCustomer(erased.customerId());
     }

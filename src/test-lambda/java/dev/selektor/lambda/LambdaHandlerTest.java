@@ -8,10 +8,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.testing.TestUsers;
 import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.testing.ExtendDbServer;
 import dev.selektor.testing.ExtendDbTestResource;
+import dev.selektor.testing.TestUsers;
 import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,9 +48,15 @@ class LambdaHandlerTest {
         event.setRawPath(path);
         event.setRawQueryString("");
         // As API Gateway sends them: lower-case names, the body's length included.
-        event.setHeaders(Map.of("content-type", "application/json", "accept", "application/json",
-                "content-length", Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
-                "authorization", TestUsers.basic(user)));
+        event.setHeaders(Map.of(
+                "content-type",
+                "application/json",
+                "accept",
+                "application/json",
+                "content-length",
+                Integer.toString(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                "authorization",
+                TestUsers.basic(user)));
         event.setBody(body);
         event.setIsBase64Encoded(false);
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
@@ -74,14 +80,21 @@ class LambdaHandlerTest {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("selektor-service-", ".log");
-        Process service = new ProcessBuilder("java", "-Dquarkus.http.port=" + port,
-                "-Dselektor.dynamodb.endpoint=" + ExtendDbTestResource.server().endpoint(),
-                "-Dselektor.dynamodb.region=us-east-1",
-                "-Dselektor.dynamodb.access-key-id=" + ExtendDbServer.ACCESS_KEY,
-                "-Dselektor.dynamodb.secret-access-key=" + ExtendDbServer.SECRET_KEY,
-                "-Dselektor.dynamodb.table-prefix=selektor-test-",
-                "-Dselektor.outbox.relay-enabled=false",
-                "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process service = new ProcessBuilder(
+                        "java",
+                        "-Dquarkus.http.port=" + port,
+                        "-Dselektor.dynamodb.endpoint="
+                                + ExtendDbTestResource.server().endpoint(),
+                        "-Dselektor.dynamodb.region=us-east-1",
+                        "-Dselektor.dynamodb.access-key-id=" + ExtendDbServer.ACCESS_KEY,
+                        "-Dselektor.dynamodb.secret-access-key=" + ExtendDbServer.SECRET_KEY,
+                        "-Dselektor.dynamodb.table-prefix=selektor-test-",
+                        "-Dselektor.outbox.relay-enabled=false",
+                        "-jar",
+                        jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + port);
@@ -90,8 +103,12 @@ class LambdaHandlerTest {
                 assertTrue(service.isAlive(), "the service stopped: " + Files.readString(log));
                 assertTrue(System.nanoTime() < deadline, "the service did not become ready: " + Files.readString(log));
                 try {
-                    if (http.send(HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(
+                                            HttpRequest.newBuilder(base.resolve("/q/health/ready"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         break;
                     }
                 } catch (java.io.IOException notYet) {
@@ -99,9 +116,13 @@ class LambdaHandlerTest {
                 }
                 Thread.sleep(250);
             }
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/campaigns/black-week-tech/decisions"))
-                    .header("Content-Type", "application/json").header("Authorization", TestUsers.basic("checkout"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(base.resolve("/campaigns/black-week-tech/decisions"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", TestUsers.basic("checkout"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             return answer.body();
         } finally {
@@ -117,20 +138,27 @@ class LambdaHandlerTest {
         APIGatewayV2HTTPResponse response = new LambdaHttpHandler()
                 .handleRequest(event("POST", "/campaigns/black-week-tech/decisions", DECISION, "checkout"), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertTrue(response.getHeaders().get("Content-Type").startsWith("application/json"), response.getHeaders().toString());
+        assertTrue(
+                response.getHeaders().get("Content-Type").startsWith("application/json"),
+                response.getHeaders().toString());
         JsonNode viaLambda = JSON.readTree(response.getBody());
 
         // The same request to the service's HTTP endpoint: the packaged service (./mvnw package) on the same tables.
         assertEquals(JSON.readTree(viaService(DECISION)), viaLambda);
         // And as API Gateway builds the event from a plain HTTP request (Quarkus' local Lambda event server).
-        String viaGateway = given().contentType(ContentType.JSON).body(DECISION).post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(200).extract().asString();
+        String viaGateway = given().contentType(ContentType.JSON)
+                .body(DECISION)
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(JSON.readTree(viaGateway), viaLambda);
         assertEquals("SELECTED", viaLambda.path("outcome").asText());
         assertEquals(15, viaLambda.path("discountPercent").asInt());
 
-        APIGatewayV2HTTPResponse unauthenticated = new LambdaHttpHandler().handleRequest(
-                event("POST", "/campaigns/black-week-tech/decisions", DECISION, "nobody"), null);
+        APIGatewayV2HTTPResponse unauthenticated = new LambdaHttpHandler()
+                .handleRequest(event("POST", "/campaigns/black-week-tech/decisions", DECISION, "nobody"), null);
         assertEquals(401, unauthenticated.getStatusCode());
     }
 }

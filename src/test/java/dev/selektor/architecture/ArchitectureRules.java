@@ -10,12 +10,12 @@ import com.tngtech.archunit.lang.ArchRule;
  * Each takes the root package, so that its test can also run it against classes written to break it.
  */
 final class ArchitectureRules {
-    static final String[] HTTP = {"jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..", "io.quarkus.vertx..",
-        "io.quarkus.resteasy.."};
+    static final String[] HTTP = {
+        "jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..", "io.quarkus.vertx..", "io.quarkus.resteasy.."
+    };
     static final String[] ADAPTERS = {"..web..", "..dynamo..", "..sqs..", "..sns..", "..kafka..", "..opensearch.."};
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** A feature is the first package below the root; no two features depend on each other. */
     static ArchRule noCyclesBetweenFeatures(String root) {
@@ -28,31 +28,59 @@ final class ArchitectureRules {
     }
 
     static ArchRule onlyWebUsesHttpTypes(String root) {
-        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage("..web..")
-                .should().dependOnClassesThat().resideInAnyPackage(HTTP);
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(HTTP);
     }
 
     static ArchRule onlyAwsAdaptersUseTheAwsSdk(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages("..dynamo..", "..sqs..", "..sns..")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon..");
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages("..dynamo..", "..sqs..", "..sns..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon..");
     }
 
     static ArchRule onlyKafkaAdaptersUseTheKafkaClient(String root) {
-        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage("..kafka..")
-                .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage("..kafka..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.apache.kafka..");
     }
 
     /** The DMN engine stays behind the decision model; the policy engine's DRL adapter is the one other user. */
     static ArchRule onlyDecisionModelUsesTheKieEngine(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackages(root + ".decision.model..", root + ".policy.drl..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..");
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(root + ".decision.model..", root + ".policy.drl..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.kie..", "org.drools..");
     }
 
     /** A feature's domain and application service know its adapters only through the ports they implement. */
     static ArchRule domainDoesNotDependOnAdapters(String root) {
-        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackages(ADAPTERS)
-                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS);
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackages(ADAPTERS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(ADAPTERS);
     }
 }

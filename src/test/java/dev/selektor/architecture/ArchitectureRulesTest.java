@@ -26,7 +26,10 @@ class ArchitectureRulesTest {
     @Test
     void aCycleInsideOneFeatureIsCaughtByThePackageRule() {
         assertViolation("inner", ArchitectureRules::noCyclesBetweenPackages, "FeatureService", "FeatureResource");
-        assertTrue(evaluate("inner", ArchitectureRules::noCyclesBetweenFeatures).getFailureReport().isEmpty(),
+        assertTrue(
+                evaluate("inner", ArchitectureRules::noCyclesBetweenFeatures)
+                        .getFailureReport()
+                        .isEmpty(),
                 "one feature alone has no cycle between features");
     }
 
@@ -42,17 +45,22 @@ class ArchitectureRulesTest {
 
     @Test
     void theKafkaClientOutsideAKafkaAdapterIsCaught() {
-        assertOnlyOffender("broker", ArchitectureRules::onlyKafkaAdaptersUseTheKafkaClient, "KafkaInDomain", "KafkaInAdapter");
+        assertOnlyOffender(
+                "broker", ArchitectureRules::onlyKafkaAdaptersUseTheKafkaClient, "KafkaInDomain", "KafkaInAdapter");
     }
 
     @Test
     void theKieEngineOutsideTheDecisionModelIsCaught() {
-        assertOnlyOffender("kie", ArchitectureRules::onlyDecisionModelUsesTheKieEngine, "KieOutsideTheModel", "KieInTheModel");
+        assertOnlyOffender(
+                "kie", ArchitectureRules::onlyDecisionModelUsesTheKieEngine, "KieOutsideTheModel", "KieInTheModel");
     }
 
     @Test
     void domainCodeNamingItsAdapterIsCaught() {
-        assertOnlyOffender("adapter", ArchitectureRules::domainDoesNotDependOnAdapters, "DomainUsingAdapter.thing",
+        assertOnlyOffender(
+                "adapter",
+                ArchitectureRules::domainDoesNotDependOnAdapters,
+                "DomainUsingAdapter.thing",
                 "DynamoThing.");
     }
 
@@ -71,10 +79,18 @@ class ArchitectureRulesTest {
         }
     }
 
-    private static void assertOnlyOffender(String fixture, Function<String, ArchRule> rule, String offender, String allowed) {
+    private static void assertOnlyOffender(
+            String fixture, Function<String, ArchRule> rule, String offender, String allowed) {
         List<String> details = evaluate(fixture, rule).getFailureReport().getDetails();
-        assertEquals(1, details.stream().filter(d -> d.contains(offender)).findAny().map(d -> 1).orElse(0),
+        assertEquals(
+                1,
+                details.stream()
+                        .filter(d -> d.contains(offender))
+                        .findAny()
+                        .map(d -> 1)
+                        .orElse(0),
                 "the rule names " + offender + ": " + details);
-        assertTrue(details.stream().noneMatch(d -> d.contains(allowed)), "the rule lets " + allowed + " pass: " + details);
+        assertTrue(
+                details.stream().noneMatch(d -> d.contains(allowed)), "the rule lets " + allowed + " pass: " + details);
     }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.selektor.testing.TestUsers;
 import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.TestCustomers;
+import dev.selektor.testing.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -64,8 +64,13 @@ class EditorBrowserTest {
     private static JsonPath decideForTheFan() {
         TestUsers.actAs("checkout");
         try {
-            return given().contentType(ContentType.JSON).body(FAN).post("/campaigns/black-week-tech/decisions")
-                    .then().statusCode(200).extract().jsonPath();
+            return given().contentType(ContentType.JSON)
+                    .body(FAN)
+                    .post("/campaigns/black-week-tech/decisions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
         } finally {
             TestUsers.actAs("tester");
         }
@@ -77,11 +82,23 @@ class EditorBrowserTest {
         JsonPath before = decideForTheFan();
         assertEquals(15, before.getInt("discountPercent"), before.prettify());
         String liveBefore = before.getString("modelVersion");
-        int seqBefore = given().get("/decision-models/black-week-tech").then().statusCode(200)
-                .body("liveVersion", equalTo(liveBefore)).extract().path("seq");
+        int seqBefore = given().get("/decision-models/black-week-tech")
+                .then()
+                .statusCode(200)
+                .body("liveVersion", equalTo(liveBefore))
+                .extract()
+                .path("seq");
         // Other test classes may have published and rolled back before: the live version need not be the newest.
-        int newestBefore = given().get("/decision-models/black-week-tech/versions").then().statusCode(200)
-                .extract().jsonPath().getList("seq", Integer.class).stream().max(Integer::compare).orElseThrow();
+        int newestBefore = given()
+                .get("/decision-models/black-week-tech/versions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("seq", Integer.class)
+                .stream()
+                .max(Integer::compare)
+                .orElseThrow();
 
         try {
             JsonPath flow = runEditorFlow();
@@ -93,7 +110,10 @@ class EditorBrowserTest {
 
             // What the page showed is what the server holds.
             JsonPath draft = given().get("/decision-models/black-week-tech/drafts/" + flow.getString("draftId"))
-                    .then().statusCode(200).extract().jsonPath();
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals("editor", draft.getString("author"));
             assertEquals(publishedSeq, draft.getInt("publishedAs"));
             assertEquals(flow.getInt("testsFailed"), draft.getInt("lastTests.failed"));
@@ -103,16 +123,26 @@ class EditorBrowserTest {
             JsonPath after = decideForTheFan();
             assertEquals(17, after.getInt("discountPercent"), after.prettify());
             assertEquals(publishedVersion, after.getString("modelVersion"));
-            given().get("/decision-models/black-week-tech").then().statusCode(200)
-                    .body("seq", equalTo(publishedSeq)).body("liveVersion", equalTo(publishedVersion));
+            given().get("/decision-models/black-week-tech")
+                    .then()
+                    .statusCode(200)
+                    .body("seq", equalTo(publishedSeq))
+                    .body("liveVersion", equalTo(publishedVersion));
 
             // The edit in the editor changed that one cell and nothing else the audit would name.
-            JsonPath audit = given().get("/decision-models/black-week-tech/audit").then().statusCode(200).extract().jsonPath();
+            JsonPath audit = given().get("/decision-models/black-week-tech/audit")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String published = "find { it.action == 'PUBLISHED' && it.toVersion == '" + publishedVersion + "' }";
             assertEquals("approver", audit.getString(published + ".user"), audit.prettify());
             List<String> changed = audit.getList(published + ".changedRows", String.class);
             assertEquals(1, changed.size(), changed.toString());
-            assertTrue(changed.get(0).startsWith("Selection row 6 changed") && changed.get(0).contains("17"), changed.get(0));
+            assertTrue(
+                    changed.get(0).startsWith("Selection row 6 changed")
+                            && changed.get(0).contains("17"),
+                    changed.get(0));
         } finally {
             rollBackTo(seqBefore);
         }
@@ -124,12 +154,16 @@ class EditorBrowserTest {
     /** CI installs node, Chromium and playwright-core (.ci/run): a missing one is a broken machine, not a skip. */
     private static void requireBrowserTools() {
         assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium package");
-        assertTrue(Files.isDirectory(Path.of("node_modules/playwright-core")),
+        assertTrue(
+                Files.isDirectory(Path.of("node_modules/playwright-core")),
                 "node_modules/playwright-core is missing: run npm ci");
         try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process node = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertTrue(node.waitFor(30, TimeUnit.SECONDS) && node.exitValue() == 0, "node --version failed: " + version);
+            assertTrue(
+                    node.waitFor(30, TimeUnit.SECONDS) && node.exitValue() == 0, "node --version failed: " + version);
         } catch (IOException e) {
             fail("node is not installed (it runs the browser script): " + e.getMessage());
         } catch (InterruptedException e) {
@@ -149,21 +183,25 @@ class EditorBrowserTest {
             }
         }
         Process process = new ProcessBuilder("node", SCRIPT.toString(), base.toString(), SCREENSHOTS.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         AtomicReference<String> result = new AtomicReference<>();
-        Thread forward = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    LOG.info("[browser] " + line);
-                    if (line.startsWith("{")) {
-                        result.set(line);
+        Thread forward = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            LOG.info("[browser] " + line);
+                            if (line.startsWith("{")) {
+                                result.set(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        LOG.warn("reading the browser script's output failed", e);
                     }
-                }
-            } catch (IOException e) {
-                LOG.warn("reading the browser script's output failed", e);
-            }
-        }, "editor-flow-output");
+                },
+                "editor-flow-output");
         forward.start();
         if (!process.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -171,11 +209,20 @@ class EditorBrowserTest {
             fail("the browser script did not finish within " + SCRIPT_TIMEOUT_MINUTES + " minutes; see " + SCREENSHOTS);
         }
         forward.join(TimeUnit.SECONDS.toMillis(30));
-        assertEquals(0, process.exitValue(), "the browser script failed (its output is in the log above, "
-                + "its screenshots in " + SCREENSHOTS.toAbsolutePath() + ")");
+        assertEquals(
+                0,
+                process.exitValue(),
+                "the browser script failed (its output is in the log above, " + "its screenshots in "
+                        + SCREENSHOTS.toAbsolutePath() + ")");
         assertNotNull(result.get(), "the browser script printed no JSON result");
-        for (String shot : List.of("01-signed-in.png", "02-cell-edited.png", "03-draft-saved.png",
-                "04-regression-cases.png", "05-impact-preview.png", "06-approver-draft-opened.png", "07-published.png")) {
+        for (String shot : List.of(
+                "01-signed-in.png",
+                "02-cell-edited.png",
+                "03-draft-saved.png",
+                "04-regression-cases.png",
+                "05-impact-preview.png",
+                "06-approver-draft-opened.png",
+                "07-published.png")) {
             Path file = SCREENSHOTS.resolve(shot);
             assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, "no screenshot " + file);
         }
@@ -184,12 +231,20 @@ class EditorBrowserTest {
 
     private static void rollBackTo(int seq) {
         TestUsers.actAs("tester");
-        int live = given().get("/decision-models/black-week-tech").then().statusCode(200).extract().path("seq");
+        int live = given().get("/decision-models/black-week-tech")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("seq");
         if (live != seq) {
             TestUsers.actAs("approver");
-            given().contentType(ContentType.JSON).body("""
+            given().contentType(ContentType.JSON)
+                    .body("""
                     {"reason": "EditorBrowserTest: back to the version the other tests expect"}
-                    """).post("/decision-models/black-week-tech/versions/" + seq + "/activate").then().statusCode(200);
+                    """)
+                    .post("/decision-models/black-week-tech/versions/" + seq + "/activate")
+                    .then()
+                    .statusCode(200);
         }
         TestUsers.actAs("tester");
     }

@@ -23,34 +23,46 @@ class RecentCampaignsTest {
     private long now = 1_000_000_000L;
     /** What "the store" holds; every read of it is counted. */
     private final Map<String, Campaign> stored = new HashMap<>();
+
     private int reads;
     private boolean storeDown;
     /** How long a read of the store takes on the test's clock. */
     private Duration readTakes = Duration.ZERO;
     /** Happens after the store answered and before the answer is taken in. */
-    private Runnable whileReading = () -> { };
+    private Runnable whileReading = () -> {};
+
     private final Queue<Runnable> backgroundTasks = new ArrayDeque<>();
     private boolean executorRejects;
 
-    private final RecentCampaigns recent = new RecentCampaigns(TTL, id -> {
-        reads++;
-        advance(readTakes);
-        if (storeDown) {
-            throw new IllegalStateException("the store is unreachable");
-        }
-        Optional<Campaign> answer = Optional.ofNullable(stored.get(id));
-        whileReading.run();
-        return answer;
-    }, task -> {
-        if (executorRejects) {
-            throw new RejectedExecutionException("shut down");
-        }
-        backgroundTasks.add(task);
-    }, () -> now);
+    private final RecentCampaigns recent = new RecentCampaigns(
+            TTL,
+            id -> {
+                reads++;
+                advance(readTakes);
+                if (storeDown) {
+                    throw new IllegalStateException("the store is unreachable");
+                }
+                Optional<Campaign> answer = Optional.ofNullable(stored.get(id));
+                whileReading.run();
+                return answer;
+            },
+            task -> {
+                if (executorRejects) {
+                    throw new RejectedExecutionException("shut down");
+                }
+                backgroundTasks.add(task);
+            },
+            () -> now);
 
     private static Campaign campaign(String name) {
-        return new Campaign("black-week", name, "black-week", LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-30"),
-                Optional.empty(), 0);
+        return new Campaign(
+                "black-week",
+                name,
+                "black-week",
+                LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-30"),
+                Optional.empty(),
+                0);
     }
 
     private void advance(Duration d) {
@@ -103,7 +115,8 @@ class RecentCampaignsTest {
         advance(TTL.dividedBy(2));
         assertEquals(Optional.empty(), recent.inMemory("black-week"));
         stored.put("black-week", campaign("v2"));
-        assertEquals("v2", recent.inMemoryOrRead("black-week").orElseThrow().name(), "after the expiry the store is asked");
+        assertEquals(
+                "v2", recent.inMemoryOrRead("black-week").orElseThrow().name(), "after the expiry the store is asked");
     }
 
     @Test
@@ -183,6 +196,7 @@ class RecentCampaignsTest {
     void unknownCampaignsAreNotRemembered() {
         assertEquals(Optional.empty(), recent.inMemoryOrRead("black-week"));
         stored.put("black-week", campaign("v1"));
-        assertEquals("v1", recent.inMemoryOrRead("black-week").orElseThrow().name(), "defined elsewhere: found at once");
+        assertEquals(
+                "v1", recent.inMemoryOrRead("black-week").orElseThrow().name(), "defined elsewhere: found at once");
     }
 }

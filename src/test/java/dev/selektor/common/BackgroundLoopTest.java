@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class BackgroundLoopTest {
     private static final Logger LOG = Logger.getLogger(BackgroundLoopTest.class);
 
-    private final BackgroundLoop loop = new BackgroundLoop("The test's work", LOG, Duration.ofMillis(1), Duration.ofMillis(4));
+    private final BackgroundLoop loop =
+            new BackgroundLoop("The test's work", LOG, Duration.ofMillis(1), Duration.ofMillis(4));
 
     @Test
     void failingRoundsAreRetriedAndTheFailureIsToldUntilARoundWorks() {
@@ -35,7 +36,10 @@ class BackgroundLoopTest {
         assertTrue(seen.get(0).isEmpty());
         assertEquals("store away", seen.get(1).orElseThrow().error());
         assertEquals("store still away", seen.get(2).orElseThrow().error());
-        assertEquals(seen.get(1).orElseThrow().since(), seen.get(2).orElseThrow().since(), "failing since the first failure");
+        assertEquals(
+                seen.get(1).orElseThrow().since(),
+                seen.get(2).orElseThrow().since(),
+                "failing since the first failure");
         assertTrue(seen.get(3).isEmpty(), "a round that works clears the failure");
         assertTrue(loop.failing().isEmpty());
     }

@@ -24,11 +24,30 @@ class IsoDatesTest {
 
     @Test
     void badTextIsRefusedWithTheFormattersOwnError() {
-        for (String text : List.of("2026-02-29", "2026-02-30", "2100-02-29", "2026-13-01", "2026-00-10", "2026-11-00",
-                "2026-11-31", "2026-1-26", "26-11-2026", "2026/11/26", "2026-11-26 ", " 2026-11-26", "", "2026-11-2x",
-                "-026-11-26", "+026-11-26", "2026-11-26T10:00", "٢٠٢٦-١١-٢٦", "２０２６-１１-２６")) {
-            DateTimeParseException expected = assertThrows(DateTimeParseException.class, () -> LocalDate.parse(text), text);
-            DateTimeParseException actual = assertThrows(DateTimeParseException.class, () -> IsoDates.parse(text), text);
+        for (String text : List.of(
+                "2026-02-29",
+                "2026-02-30",
+                "2100-02-29",
+                "2026-13-01",
+                "2026-00-10",
+                "2026-11-00",
+                "2026-11-31",
+                "2026-1-26",
+                "26-11-2026",
+                "2026/11/26",
+                "2026-11-26 ",
+                " 2026-11-26",
+                "",
+                "2026-11-2x",
+                "-026-11-26",
+                "+026-11-26",
+                "2026-11-26T10:00",
+                "٢٠٢٦-١١-٢٦",
+                "２０２６-１１-２６")) {
+            DateTimeParseException expected =
+                    assertThrows(DateTimeParseException.class, () -> LocalDate.parse(text), text);
+            DateTimeParseException actual =
+                    assertThrows(DateTimeParseException.class, () -> IsoDates.parse(text), text);
             assertEquals(expected.getMessage(), actual.getMessage(), text);
         }
     }
@@ -38,7 +57,10 @@ class IsoDatesTest {
         Random random = new Random(7);
         String alphabet = "0123456789-+ /x";
         for (int n = 0; n < 200_000; n++) {
-            char[] text = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(20_000)).toString().toCharArray();
+            char[] text = LocalDate.of(1990, 1, 1)
+                    .plusDays(random.nextInt(20_000))
+                    .toString()
+                    .toCharArray();
             for (int changes = random.nextInt(3); changes > 0; changes--) {
                 text[random.nextInt(text.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
             }
@@ -47,7 +69,8 @@ class IsoDatesTest {
             try {
                 expected = LocalDate.parse(candidate);
             } catch (DateTimeParseException e) {
-                DateTimeParseException actual = assertThrows(DateTimeParseException.class, () -> IsoDates.parse(candidate), candidate);
+                DateTimeParseException actual =
+                        assertThrows(DateTimeParseException.class, () -> IsoDates.parse(candidate), candidate);
                 assertEquals(e.getMessage(), actual.getMessage(), candidate);
                 continue;
             }

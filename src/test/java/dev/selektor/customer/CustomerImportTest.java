@@ -1,12 +1,12 @@
 package dev.selektor.customer;
 
-import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.storage.dynamo.Tables;
+import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -35,7 +35,8 @@ class CustomerImportTest {
     Tables tables;
 
     private static String good(String id) {
-        return "{\"customerId\": \"" + id + "\", \"segment\": \"REGULAR\", \"country\": \"DE\", \"memberSince\": \"2019-03-01\","
+        return "{\"customerId\": \"" + id
+                + "\", \"segment\": \"REGULAR\", \"country\": \"DE\", \"memberSince\": \"2019-03-01\","
                 + " \"marketingConsent\": true, \"fraudFlag\": false, \"orders12m\": 7, \"revenue12m\": 845.50,"
                 + " \"returnRate12m\": 0.12, \"lastOrderDate\": \"2026-10-30\", \"categories\": [\"fashion\"]}";
     }
@@ -53,13 +54,19 @@ class CustomerImportTest {
         bad.add(new String[] {g.replace("\"country\": \"DE\", ", ""), "/country"});
         bad.add(new String[] {g.replace("\"DE\"", "\"de\""), "/country"});
         bad.add(new String[] {g.replace("\"DE\"", "\"XX\""), "/country"});
-        bad.add(new String[] {g.replace("\"memberSince\"", "\"birthDate\": \"1990-13-01\", \"memberSince\""), "/birthDate"});
-        bad.add(new String[] {g.replace("\"memberSince\"", "\"birthDate\": \"2999-01-01\", \"memberSince\""), "/birthDate"});
+        bad.add(new String[] {
+            g.replace("\"memberSince\"", "\"birthDate\": \"1990-13-01\", \"memberSince\""), "/birthDate"
+        });
+        bad.add(new String[] {
+            g.replace("\"memberSince\"", "\"birthDate\": \"2999-01-01\", \"memberSince\""), "/birthDate"
+        });
         bad.add(new String[] {g.replace("\"memberSince\": \"2019-03-01\", ", ""), "/memberSince"});
         bad.add(new String[] {g.replace("2019-03-01", "2999-03-01"), "/memberSince"});
         bad.add(new String[] {g.replace("2019-03-01", "01.03.2019"), "/memberSince"});
         bad.add(new String[] {g.replace("\"marketingConsent\": true, ", ""), "/marketingConsent"});
-        bad.add(new String[] {g.replace("\"marketingConsent\": true", "\"marketingConsent\": \"true\""), "/marketingConsent"});
+        bad.add(new String[] {
+            g.replace("\"marketingConsent\": true", "\"marketingConsent\": \"true\""), "/marketingConsent"
+        });
         bad.add(new String[] {g.replace("\"fraudFlag\": false", "\"fraudFlag\": null"), "/fraudFlag"});
         bad.add(new String[] {g.replace("\"fraudFlag\": false", "\"fraudFlag\": 0"), "/fraudFlag"});
         bad.add(new String[] {g.replace("\"orders12m\": 7, ", ""), "/orders12m"});
@@ -106,13 +113,17 @@ class CustomerImportTest {
             body.append('\n');
         }
         assertEquals(37, badIndex, "all bad lines placed");
-        JsonPath answer = given().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().post("/customers/import")
-                .then().statusCode(200)
+        JsonPath answer = given().contentType("application/x-ndjson")
+                .body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when()
+                .post("/customers/import")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(9_963))
                 .body("rejected", equalTo(37))
                 .body("truncated", equalTo(false))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         Map<Integer, String> reported = new HashMap<>();
         for (Map<String, Object> error : answer.<Map<String, Object>>getList("errors")) {
             int line = ((Number) error.get("line")).intValue();
@@ -126,9 +137,20 @@ class CustomerImportTest {
 
     @Test
     void reimportingTheSameFileChangesNothing() {
-        String body = good("IMP2-1") + "\n" + good("IMP2-2") + "\n" + good("IMP2-1").replace("845.50", "10") + "\n";
-        given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/customers/import").then().statusCode(200).body("imported", equalTo(3));
-        given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/customers/import").then().statusCode(200).body("imported", equalTo(3));
+        String body =
+                good("IMP2-1") + "\n" + good("IMP2-2") + "\n" + good("IMP2-1").replace("845.50", "10") + "\n";
+        given().contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/customers/import")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(3));
+        given().contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/customers/import")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(3));
         assertEquals(Set.of("IMP2-1", "IMP2-2"), storedIdsStartingWith("IMP2-"));
         given().get("/customers/IMP2-1").then().body("revenue12m", equalTo(10)); // the later line wins
     }
@@ -138,31 +160,42 @@ class CustomerImportTest {
         // About 13 MB: above Quarkus' default 10 MB body limit, which the import must not be bound by.
         StringBuilder body = new StringBuilder();
         for (int i = 1; i <= 45_000; i++) {
-            body.append(i % 1_000 == 0 ? good(String.format("BIG-%05d", i)) : "{\"pad\": \"" + "x".repeat(250) + "\"}").append('\n');
+            body.append(i % 1_000 == 0 ? good(String.format("BIG-%05d", i)) : "{\"pad\": \"" + "x".repeat(250) + "\"}")
+                    .append('\n');
         }
         assertTrue(body.length() > 10 * 1024 * 1024);
-        given().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().post("/customers/import")
-                .then().statusCode(200)
+        given().contentType("application/x-ndjson")
+                .body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when()
+                .post("/customers/import")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(45))
                 .body("rejected", equalTo(44_955));
     }
 
     @Test
     void otherEndpointsKeepATenMegabyteLimit() {
-        byte[] big = ("{\"name\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        given().contentType("application/json").body(big)
-                .when().put("/campaigns/too-big")
-                .then().statusCode(413)
+        byte[] big = ("{\"name\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType("application/json")
+                .body(big)
+                .when()
+                .put("/campaigns/too-big")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json");
     }
 
     @Test
     void errorsAreCappedAtOneThousandAndMarkedTruncated() {
         String body = "{}\n".repeat(1_001);
-        given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .when().post("/customers/import")
-                .then().statusCode(200)
+        given().contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when()
+                .post("/customers/import")
+                .then()
+                .statusCode(200)
                 .body("imported", equalTo(0))
                 .body("rejected", equalTo(1_001))
                 .body("errors.size()", equalTo(1_000))
@@ -176,7 +209,8 @@ class CustomerImportTest {
                         .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))
                         .limit(1_000) // small pages keep each call well inside the client's timeout
                         .consistentRead(true))
-                .items().forEach(i -> ids.add(i.get("customerId").s()));
+                .items()
+                .forEach(i -> ids.add(i.get("customerId").s()));
         return ids;
     }
 }

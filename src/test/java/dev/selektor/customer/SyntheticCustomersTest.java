@@ -23,7 +23,8 @@ class SyntheticCustomersTest {
         for (int i = 1; i <= n; i++) {
             String line = SyntheticCustomers.toJson(generator.next(i));
             var parsed = CustomerFactsParser.parse(json.readTree(line), TODAY);
-            var facts = assertInstanceOf(CustomerFactsParser.Result.Valid.class, parsed, line).facts();
+            var facts = assertInstanceOf(CustomerFactsParser.Result.Valid.class, parsed, line)
+                    .facts();
             noConsent += facts.marketingConsent() ? 0 : 1;
             fraud += facts.fraudFlag() ? 1 : 0;
             neverOrdered += facts.lastOrderDate().isEmpty() ? 1 : 0;

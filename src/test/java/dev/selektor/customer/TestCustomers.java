@@ -8,8 +8,7 @@ import java.time.LocalDate;
 
 /** Synthetic customers stored through the import endpoint, as an operator would load them. */
 public final class TestCustomers {
-    private TestCustomers() {
-    }
+    private TestCustomers() {}
 
     /**
      * The 5,000 customers C-000000001..C-000005000 the selection tests share (seed 11, facts as of {@code today});
@@ -26,7 +25,11 @@ public final class TestCustomers {
         for (int i = 1; i <= count; i++) {
             ndjson.append(SyntheticCustomers.toJson(generator.next(i))).append('\n');
         }
-        given().contentType("application/x-ndjson").body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
-                .post("/customers/import").then().statusCode(200).body("imported", equalTo(count));
+        given().contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/customers/import")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(count));
     }
 }

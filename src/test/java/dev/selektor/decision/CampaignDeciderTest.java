@@ -1,17 +1,16 @@
 package dev.selektor.decision;
 
-import dev.selektor.decision.model.DecisionModel;
-import dev.selektor.decision.model.DecisionModelCompiler;
-import dev.selektor.decision.model.ModelVersion;
-import dev.selektor.decision.model.TestModels;
-import dev.selektor.decision.model.convention.MatchedRule;
-
 import static dev.selektor.decision.model.TestModels.customer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.campaign.Campaign;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelCompiler;
+import dev.selektor.decision.model.ModelVersion;
+import dev.selektor.decision.model.TestModels;
+import dev.selektor.decision.model.convention.MatchedRule;
 import dev.selektor.policy.ContactPressure;
 import dev.selektor.policy.HoldoutBucket;
 import dev.selektor.policy.PolicyCheck;
@@ -31,7 +30,8 @@ class CampaignDeciderTest {
 
     @BeforeAll
     static void compile() {
-        model = new DecisionModelCompiler().compile("test-campaign.dmn", TestModels.bytes(TestModels.fixtureXml()), true);
+        model = new DecisionModelCompiler()
+                .compile("test-campaign.dmn", TestModels.bytes(TestModels.fixtureXml()), true);
         decider = new CampaignDecider(PolicyRulesLoader.load(Path.of("rules")));
     }
 
@@ -54,8 +54,11 @@ class CampaignDeciderTest {
         Decision decision = decide("\"segment\": \"REGULAR\", \"revenue12m\": 150");
         assertEquals(new Outcome.Selected(new BigDecimal("10"), "Regular with spend"), decision.outcome());
         assertEquals(Outcome.ReasonSource.MODEL, decision.outcome().reasonSource());
-        assertEquals(List.of(new MatchedRule("Selection", 3, "Regular customers who spent at least 100 EUR")),
-                decision.explanation().matchedRules().stream().filter(r -> r.decision().equals("Selection")).toList());
+        assertEquals(
+                List.of(new MatchedRule("Selection", 3, "Regular customers who spent at least 100 EUR")),
+                decision.explanation().matchedRules().stream()
+                        .filter(r -> r.decision().equals("Selection"))
+                        .toList());
         assertEquals("REGULAR", decision.explanation().inputs().get("Customer.segment"));
         assertEquals(new BigDecimal("150"), decision.explanation().inputs().get("Customer.revenue12m"));
         assertEquals(Optional.of(new BigDecimal("150")), decision.priority());
@@ -72,14 +75,17 @@ class CampaignDeciderTest {
     void noMatchingRowIsNotEligibleWithNoRuleMatched() {
         Decision decision = decide("\"segment\": \"VIP\"");
         assertEquals(new Outcome.Rejected("NO_RULE_MATCHED", Outcome.ReasonSource.POLICY), decision.outcome());
-        assertTrue(decision.explanation().matchedRules().stream().noneMatch(r -> r.decision().equals("Selection")));
+        assertTrue(decision.explanation().matchedRules().stream()
+                .noneMatch(r -> r.decision().equals("Selection")));
     }
 
     @Test
     void discountOutsideZeroToHundredIsAModelError() {
         Decision decision = decide("\"segment\": \"DORMANT\"");
         assertEquals(new Outcome.Rejected("MODEL_ERROR", Outcome.ReasonSource.POLICY), decision.outcome());
-        assertTrue(decision.explanation().messages().stream().anyMatch(m -> m.contains("discountPercent") && m.contains("150")),
+        assertTrue(
+                decision.explanation().messages().stream()
+                        .anyMatch(m -> m.contains("discountPercent") && m.contains("150")),
                 decision.explanation().messages().toString());
     }
 
@@ -95,8 +101,14 @@ class CampaignDeciderTest {
     void consentComesBeforeFraudAndBothBeforeTheModel() {
         Decision both = decide("\"marketingConsent\": false, \"fraudFlag\": true");
         assertEquals(new Outcome.Rejected("NO_CONSENT", Outcome.ReasonSource.POLICY), both.outcome());
-        assertTrue(both.explanation().matchedRules().isEmpty(), "the model is not asked once a policy excluded the customer");
-        assertEquals(List.of(PolicyCheck.Result.REJECTED, PolicyCheck.Result.REJECTED, PolicyCheck.Result.PASSED,
+        assertTrue(
+                both.explanation().matchedRules().isEmpty(),
+                "the model is not asked once a policy excluded the customer");
+        assertEquals(
+                List.of(
+                        PolicyCheck.Result.REJECTED,
+                        PolicyCheck.Result.REJECTED,
+                        PolicyCheck.Result.PASSED,
                         PolicyCheck.Result.NOT_APPLICABLE),
                 both.explanation().policies().stream().map(PolicyCheck::result).toList());
         Decision fraud = decide("\"fraudFlag\": true");
@@ -108,9 +120,17 @@ class CampaignDeciderTest {
         var selected = customer("\"revenue12m\": 150");
         Decision atLimit = decider.decide(campaign(0), model, selected, RUN_DATE, new ContactPressure(3, 3));
         assertEquals(new Outcome.Rejected("CONTACT_PRESSURE", Outcome.ReasonSource.POLICY), atLimit.outcome());
-        assertEquals(Outcome.Kind.SELECTED, decider.decide(campaign(0), model, selected, RUN_DATE, new ContactPressure(2, 3)).outcome().kind());
+        assertEquals(
+                Outcome.Kind.SELECTED,
+                decider.decide(campaign(0), model, selected, RUN_DATE, new ContactPressure(2, 3))
+                        .outcome()
+                        .kind());
         var fraud = customer("\"revenue12m\": 150, \"fraudFlag\": true");
-        assertEquals("FRAUD_SUSPECTED", decider.decide(campaign(0), model, fraud, RUN_DATE, new ContactPressure(5, 3)).outcome().reason());
+        assertEquals(
+                "FRAUD_SUSPECTED",
+                decider.decide(campaign(0), model, fraud, RUN_DATE, new ContactPressure(5, 3))
+                        .outcome()
+                        .reason());
     }
 
     @Test
@@ -120,18 +140,33 @@ class CampaignDeciderTest {
         double above = (bucket + 1) / 100.0;
         double atOrBelow = bucket / 100.0;
         var selected = customer("\"revenue12m\": 150");
-        assertEquals(Outcome.Kind.HOLDOUT, decider.decide(campaign(above), model, selected, RUN_DATE).outcome().kind());
-        assertEquals(Outcome.Kind.SELECTED, decider.decide(campaign(atOrBelow), model, selected, RUN_DATE).outcome().kind());
+        assertEquals(
+                Outcome.Kind.HOLDOUT,
+                decider.decide(campaign(above), model, selected, RUN_DATE)
+                        .outcome()
+                        .kind());
+        assertEquals(
+                Outcome.Kind.SELECTED,
+                decider.decide(campaign(atOrBelow), model, selected, RUN_DATE)
+                        .outcome()
+                        .kind());
         var rejected = customer("\"revenue12m\": 10");
-        assertEquals("Too little spend", decider.decide(campaign(100), model, rejected, RUN_DATE).outcome().reason());
+        assertEquals(
+                "Too little spend",
+                decider.decide(campaign(100), model, rejected, RUN_DATE)
+                        .outcome()
+                        .reason());
     }
 
     @Test
     void holdoutBucketFollowsTheContractsHash() {
         // Independent computation: SHA-256("test-campaign\0C-000123"), first 8 bytes unsigned, mod 10,000.
-        var digest = org.apache.commons.codec.digest.DigestUtils.sha256("test-campaign\u0000C-000123".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var digest = org.apache.commons.codec.digest.DigestUtils.sha256(
+                "test-campaign\u0000C-000123".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         java.math.BigInteger first8 = new java.math.BigInteger(1, java.util.Arrays.copyOf(digest, 8));
-        assertEquals(first8.mod(java.math.BigInteger.valueOf(10_000)).intValue(), HoldoutBucket.of("test-campaign", "C-000123"));
+        assertEquals(
+                first8.mod(java.math.BigInteger.valueOf(10_000)).intValue(),
+                HoldoutBucket.of("test-campaign", "C-000123"));
     }
 
     @Test

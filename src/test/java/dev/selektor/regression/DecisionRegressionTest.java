@@ -44,8 +44,10 @@ class DecisionRegressionTest {
             List<DynamicNode> tests = new ArrayList<>();
             DecisionModel model = models.get(parsed.model());
             if (model == null) {
-                tests.add(DynamicTest.dynamicTest("model exists", () -> fail(fileName + " tests the model \"" + parsed.model()
-                        + "\", but " + MODELS + " has no such model (known: " + models.keySet() + ")")));
+                tests.add(DynamicTest.dynamicTest(
+                        "model exists",
+                        () -> fail(fileName + " tests the model \"" + parsed.model() + "\", but " + MODELS
+                                + " has no such model (known: " + models.keySet() + ")")));
             }
             for (String error : parsed.errors()) {
                 tests.add(DynamicTest.dynamicTest("file is readable: " + error, () -> fail(error)));
@@ -63,10 +65,15 @@ class DecisionRegressionTest {
             nodes.add(DynamicContainer.dynamicContainer(fileName, tests));
         }
         // The case files are campaign-shaped (facts in, outcome out); other models are tested where they are used.
-        for (DecisionModel model : models.values().stream().filter(DecisionModel::isCampaignModel).toList()) {
-            boolean covered = files.stream().anyMatch(f -> f.getFileName().toString().equals(model.name() + ".csv"));
-            nodes.add(DynamicTest.dynamicTest("model " + model.name() + " has regression cases",
-                    () -> assertTrue(covered, "Every campaign model needs its cases: add " + CASES.resolve(model.name() + ".csv"))));
+        for (DecisionModel model :
+                models.values().stream().filter(DecisionModel::isCampaignModel).toList()) {
+            boolean covered =
+                    files.stream().anyMatch(f -> f.getFileName().toString().equals(model.name() + ".csv"));
+            nodes.add(DynamicTest.dynamicTest(
+                    "model " + model.name() + " has regression cases",
+                    () -> assertTrue(
+                            covered,
+                            "Every campaign model needs its cases: add " + CASES.resolve(model.name() + ".csv"))));
         }
         return nodes.stream();
     }

@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DecisionTestFileTest {
-    private static final String HEADER = "case,customerId,segment,country,birthDate,memberSince,marketingConsent,fraudFlag,"
-            + "orders12m,revenue12m,returnRate12m,lastOrderDate,categories,runDate,holdoutPercent,"
-            + "expected.outcome,expected.discountPercent,expected.reason,expected.row,otherCampaignsRecently\n";
+    private static final String HEADER =
+            "case,customerId,segment,country,birthDate,memberSince,marketingConsent,fraudFlag,"
+                    + "orders12m,revenue12m,returnRate12m,lastOrderDate,categories,runDate,holdoutPercent,"
+                    + "expected.outcome,expected.discountPercent,expected.reason,expected.row,otherCampaignsRecently\n";
 
     @Test
     void readsCasesWithQuotedCellsCommentsAndEmptyValues() {
@@ -40,11 +41,19 @@ class DecisionTestFileTest {
     @Test
     void reportsMissingColumnsAndBadRowsWithTheirLine() {
         var noRunDate = DecisionTestFile.parse("m.csv", "case,customerId\nx,C-1\n");
-        assertTrue(noRunDate.errors().stream().anyMatch(e -> e.contains("\"runDate\"")), noRunDate.errors().toString());
-        var badOutcome = DecisionTestFile.parse("m.csv", HEADER
-                + "a,C-1,VIP,DE,,2019-03-01,true,false,7,845.50,0.12,,,2026-11-26,,MAYBE,0,x,,\n"
-                + "b,C-1,VIP,DE\n");
-        assertTrue(badOutcome.errors().stream().anyMatch(e -> e.contains("line 2") && e.contains("MAYBE")), badOutcome.errors().toString());
-        assertTrue(badOutcome.errors().stream().anyMatch(e -> e.contains("line 3") && e.contains("4 cells")), badOutcome.errors().toString());
+        assertTrue(
+                noRunDate.errors().stream().anyMatch(e -> e.contains("\"runDate\"")),
+                noRunDate.errors().toString());
+        var badOutcome = DecisionTestFile.parse(
+                "m.csv",
+                HEADER
+                        + "a,C-1,VIP,DE,,2019-03-01,true,false,7,845.50,0.12,,,2026-11-26,,MAYBE,0,x,,\n"
+                        + "b,C-1,VIP,DE\n");
+        assertTrue(
+                badOutcome.errors().stream().anyMatch(e -> e.contains("line 2") && e.contains("MAYBE")),
+                badOutcome.errors().toString());
+        assertTrue(
+                badOutcome.errors().stream().anyMatch(e -> e.contains("line 3") && e.contains("4 cells")),
+                badOutcome.errors().toString());
     }
 }

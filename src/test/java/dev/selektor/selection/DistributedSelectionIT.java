@@ -48,8 +48,10 @@ class DistributedSelectionIT {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path LOGS = Path.of("target/distributed-it");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String EDITOR = "Basic " + Base64.getEncoder().encodeToString("editor:editor".getBytes(StandardCharsets.UTF_8));
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String EDITOR =
+            "Basic " + Base64.getEncoder().encodeToString("editor:editor".getBytes(StandardCharsets.UTF_8));
 
     private static ExtendDbServer store;
     private static ElasticMqServer queue;
@@ -82,7 +84,9 @@ class DistributedSelectionIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx512m",
                 "-Dquarkus.http.port=" + port,
                 "-Dselektor.dynamodb.endpoint=" + store.endpoint(),
                 "-Dselektor.dynamodb.region=us-east-1",
@@ -99,24 +103,36 @@ class DistributedSelectionIT {
                 "-Dselektor.selection.segment-visibility=10s",
                 // The events stay in the outbox, where the test counts them.
                 "-Dselektor.outbox.relay-enabled=false",
-                "-jar", JAR.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(name + ".log").toFile()).start();
+                "-jar",
+                JAR.toString()));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(LOGS.resolve(name + ".log").toFile())
+                .start();
         processes.add(process);
-        Instance instance = new Instance(name, URI.create("http://127.0.0.1:" + port), process, LOGS.resolve(name + ".log"));
-        await(name + " to become ready", () -> {
-            assertTrue(process.isAlive(), name + " stopped during start-up, see " + instance.log());
-            return instance.status("/q/health/ready") == 200;
-        }, Duration.ofMinutes(3));
+        Instance instance =
+                new Instance(name, URI.create("http://127.0.0.1:" + port), process, LOGS.resolve(name + ".log"));
+        await(
+                name + " to become ready",
+                () -> {
+                    assertTrue(process.isAlive(), name + " stopped during start-up, see " + instance.log());
+                    return instance.status("/q/health/ready") == 200;
+                },
+                Duration.ofMinutes(3));
         return instance;
     }
 
     record Instance(String name, URI base, Process process, Path log) {
         HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
+                HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(Duration.ofMinutes(5))
                         .header("Authorization", EDITOR)
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(body));
                 if (contentType != null) {
                     request.header("Content-Type", contentType);
                 }
@@ -138,26 +154,34 @@ class DistributedSelectionIT {
         }
 
         JsonNode json(String method, String path, String body, int expected) throws IOException {
-            HttpResponse<String> answer = send(method, path, body == null ? null : "application/json",
+            HttpResponse<String> answer = send(
+                    method,
+                    path,
+                    body == null ? null : "application/json",
                     body == null ? null : body.getBytes(StandardCharsets.UTF_8));
             assertEquals(expected, answer.statusCode(), name + ": " + method + " " + path + ": " + answer.body());
             return JSON.readTree(answer.body());
         }
 
         String startRun() throws IOException {
-            return json("POST", "/campaigns/winback-180/selections", "{\"runDate\": \"" + RUN_DATE + "\"}", 202).path("runId").asText();
+            return json("POST", "/campaigns/winback-180/selections", "{\"runDate\": \"" + RUN_DATE + "\"}", 202)
+                    .path("runId")
+                    .asText();
         }
 
         JsonNode awaitCompleted(String runId, Duration timeout) throws InterruptedException, IOException {
             JsonNode[] view = new JsonNode[1];
-            await("run " + runId + " to end", () -> {
-                try {
-                    view[0] = json("GET", "/selections/" + runId, null, 200);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                return !"RUNNING".equals(view[0].path("status").asText());
-            }, timeout);
+            await(
+                    "run " + runId + " to end",
+                    () -> {
+                        try {
+                            view[0] = json("GET", "/selections/" + runId, null, 200);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return !"RUNNING".equals(view[0].path("status").asText());
+                    },
+                    timeout);
             assertEquals("COMPLETED", view[0].path("status").asText(), view[0].toString());
             return view[0];
         }
@@ -173,7 +197,10 @@ class DistributedSelectionIT {
         for (int i = 1; i <= CUSTOMERS; i++) {
             ndjson.append(SyntheticCustomers.toJson(generator.next(i))).append('\n');
         }
-        HttpResponse<String> imported = a.send("POST", "/customers/import", "application/x-ndjson",
+        HttpResponse<String> imported = a.send(
+                "POST",
+                "/customers/import",
+                "application/x-ndjson",
                 ndjson.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(CUSTOMERS, JSON.readTree(imported.body()).path("imported").asInt(), imported.body());
@@ -186,7 +213,8 @@ class DistributedSelectionIT {
         b.process().destroyForcibly().waitFor();
         JsonNode finished = c.awaitCompleted(distributed, Duration.ofMinutes(15));
         assertEquals(CUSTOMERS, finished.path("processed").asLong(), finished.toString());
-        assertTrue(logOf(a).contains("Working on segment") && logOf(c).contains("Working on segment"),
+        assertTrue(
+                logOf(a).contains("Working on segment") && logOf(c).contains("Working on segment"),
                 "the surviving workers took segments too");
 
         Instance single = start("single-process", "local");
@@ -198,7 +226,9 @@ class DistributedSelectionIT {
             Map<String, String> byOne = results(dynamo, local);
             assertEquals(CUSTOMERS, byQueue.size(), "one result per customer, no duplicates");
             assertEquals(byOne, byQueue, "the queue-shared run decided every customer as the single-process run did");
-            long selected = byQueue.values().stream().filter(r -> r.startsWith("SELECTED")).count();
+            long selected = byQueue.values().stream()
+                    .filter(r -> r.startsWith("SELECTED"))
+                    .count();
             assertTrue(selected > 1_000, "enough selected to mean something: " + selected);
             assertEquals(selected, outboxEventsOf(dynamo, distributed), "one event per selected customer, none twice");
         }
@@ -213,7 +243,9 @@ class DistributedSelectionIT {
     }
 
     private static DynamoDbClient client() {
-        return DynamoDbClient.builder().endpointOverride(store.endpoint()).region(Region.US_EAST_1)
+        return DynamoDbClient.builder()
+                .endpointOverride(store.endpoint())
+                .region(Region.US_EAST_1)
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(ExtendDbServer.ACCESS_KEY, ExtendDbServer.SECRET_KEY)))
@@ -223,12 +255,19 @@ class DistributedSelectionIT {
     /** customer id -> "OUTCOME discount reason" of every stored result of the run. */
     private static Map<String, String> results(DynamoDbClient dynamo, String runId) {
         Map<String, String> results = new HashMap<>();
-        dynamo.queryPaginator(b -> b.tableName(PREFIX + "selection-results").keyConditionExpression("runId = :r")
+        dynamo.queryPaginator(b -> b.tableName(PREFIX + "selection-results")
+                        .keyConditionExpression("runId = :r")
                         .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(runId))))
-                .items().forEach(item -> {
-                    String previous = results.put(item.get("customerId").s(), item.get("outcome").s() + " "
-                            + new java.math.BigDecimal(item.get("discountPercent").n()).stripTrailingZeros().toPlainString()
-                            + " " + item.get("reason").s());
+                .items()
+                .forEach(item -> {
+                    String previous = results.put(
+                            item.get("customerId").s(),
+                            item.get("outcome").s() + " "
+                                    + new java.math.BigDecimal(
+                                                    item.get("discountPercent").n())
+                                            .stripTrailingZeros()
+                                            .toPlainString()
+                                    + " " + item.get("reason").s());
                     assertEquals(null, previous, "a customer twice in one run");
                 });
         return results;

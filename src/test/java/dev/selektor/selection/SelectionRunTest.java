@@ -1,6 +1,5 @@
 package dev.selektor.selection;
 
-import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +9,9 @@ import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.customer.TestCustomers;
 import dev.selektor.outbox.CustomerSelected;
-import dev.selektor.testing.TopicReader;
 import dev.selektor.policy.HoldoutBucket;
+import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -44,6 +44,7 @@ class SelectionRunTest {
     private static final String RUN_DATE = "2026-11-26";
     /** The first run lies inside the contact-pressure window [RUN_DATE - 30 days, RUN_DATE) of later runs. */
     private static final String FIRST_RUN_DATE = "2026-11-20";
+
     private static String firstRun;
 
     @Inject
@@ -59,15 +60,24 @@ class SelectionRunTest {
     SelectionRunRepository runs;
 
     private static String startRun(String campaignId, String runDate) {
-        return given().contentType(ContentType.JSON).body("{\"runDate\": \"" + runDate + "\"}")
-                .when().post("/campaigns/" + campaignId + "/selections")
-                .then().statusCode(202).extract().path("runId");
+        return given().contentType(ContentType.JSON)
+                .body("{\"runDate\": \"" + runDate + "\"}")
+                .when()
+                .post("/campaigns/" + campaignId + "/selections")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("runId");
     }
 
     private static JsonPath awaitCompletion(String runId) {
         long deadline = System.currentTimeMillis() + 300_000;
         while (true) {
-            JsonPath status = given().get("/selections/" + runId).then().statusCode(200).extract().jsonPath();
+            JsonPath status = given().get("/selections/" + runId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             if (!"RUNNING".equals(status.getString("status"))) {
                 assertEquals("COMPLETED", status.getString("status"), status.prettify());
                 return status;
@@ -85,31 +95,48 @@ class SelectionRunTest {
      * What a consumer of the topic holds for a run, after deduplication by event id: exactly one event per selected
      * customer, with the stored discount.
      */
-    private static void assertEventsMatchSelected(String runId, Map<String, SelectionResult> byCustomer) throws InterruptedException {
-        Map<String, SelectionResult> selected = byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED"))
+    private static void assertEventsMatchSelected(String runId, Map<String, SelectionResult> byCustomer)
+            throws InterruptedException {
+        Map<String, SelectionResult> selected = byCustomer.values().stream()
+                .filter(r -> r.outcome().name().equals("SELECTED"))
                 .collect(Collectors.toMap(r -> CustomerSelected.eventIdOf(runId, r.customerId()), r -> r));
-        var received = TopicReader.shared().awaitRun(runId, all -> all.stream().map(TopicReader.Received::eventId)
-                .collect(Collectors.toSet()).containsAll(selected.keySet()), java.time.Duration.ofSeconds(120));
+        var received = TopicReader.shared()
+                .awaitRun(
+                        runId,
+                        all -> all.stream()
+                                .map(TopicReader.Received::eventId)
+                                .collect(Collectors.toSet())
+                                .containsAll(selected.keySet()),
+                        java.time.Duration.ofSeconds(120));
         Map<String, TopicReader.Received> deduped = new HashMap<>();
         received.forEach(r -> deduped.putIfAbsent(r.eventId(), r));
-        assertEquals(selected.keySet(), deduped.keySet(), "one event per selected customer after dedupe, none for others");
-        deduped.forEach((id, r) -> assertEquals(0, selected.get(id).discountPercent()
-                .compareTo(r.event().get("discountPercent").decimalValue()), id));
+        assertEquals(
+                selected.keySet(), deduped.keySet(), "one event per selected customer after dedupe, none for others");
+        deduped.forEach((id, r) -> assertEquals(
+                0,
+                selected.get(id)
+                        .discountPercent()
+                        .compareTo(r.event().get("discountPercent").decimalValue()),
+                id));
     }
 
     private Map<String, SelectionResult> resultsOf(String runId) {
         Map<String, SelectionResult> byCustomer = new HashMap<>();
-        results.forEachOfRun(runId, r -> assertTrue(byCustomer.put(r.customerId(), r) == null, "one result per customer"));
+        results.forEachOfRun(
+                runId, r -> assertTrue(byCustomer.put(r.customerId(), r) == null, "one result per customer"));
         return byCustomer;
     }
 
-    // Thousands of comparisons: a plain JDK client and Jackson, because REST Assured's Groovy costs more CPU per call than the service.
+    // Thousands of comparisons: a plain JDK client and Jackson, because REST Assured's Groovy costs more CPU per call
+    // than the service.
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private static com.fasterxml.jackson.databind.JsonNode decide(String campaignId, String customerId, String runDate) {
-        var request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/campaigns/" + campaignId + "/decisions"))
+    private static com.fasterxml.jackson.databind.JsonNode decide(
+            String campaignId, String customerId, String runDate) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + io.restassured.RestAssured.port + "/campaigns/" + campaignId + "/decisions"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", TestUsers.basic("tester"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
@@ -130,7 +157,8 @@ class SelectionRunTest {
     private static void assertSameAsDecisions(String campaignId, java.util.Collection<SelectionResult> all) {
         var pool = new java.util.concurrent.ForkJoinPool(8);
         try {
-            pool.submit(() -> all.parallelStream().forEach(r -> assertSameAsDecision(campaignId, r))).get();
+            pool.submit(() -> all.parallelStream().forEach(r -> assertSameAsDecision(campaignId, r)))
+                    .get();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -152,7 +180,6 @@ class SelectionRunTest {
         assertEquals(decision.get("modelVersion").asText(), result.modelVersion(), where);
     }
 
-
     @Test
     @Order(1)
     void uncappedRunOverAllCustomersEqualsTheDecisionEndpoint() throws InterruptedException {
@@ -166,7 +193,9 @@ class SelectionRunTest {
 
         Map<String, SelectionResult> byCustomer = resultsOf(firstRun);
         assertEquals(stored, byCustomer.size(), "one result per stored customer, no duplicates");
-        long selected = byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED")).count();
+        long selected = byCustomer.values().stream()
+                .filter(r -> r.outcome().name().equals("SELECTED"))
+                .count();
         assertEquals(selected, status.getLong("selected"));
         assertTrue(selected > 0 && status.getLong("heldOut") > 0, status.prettify());
         assertSameAsDecisions("winback-180", byCustomer.values());
@@ -180,27 +209,54 @@ class SelectionRunTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.get("/selections/" + firstRun + "/customers").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/selections/" + firstRun + "/customers")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             paged.addAll(page.getList("items.customerId", String.class));
             cursor = page.getString("nextCursor");
         } while (cursor != null);
         assertEquals(paged.stream().sorted().toList(), paged);
-        assertEquals(byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED"))
-                .map(SelectionResult::customerId).sorted().toList(), paged);
+        assertEquals(
+                byCustomer.values().stream()
+                        .filter(r -> r.outcome().name().equals("SELECTED"))
+                        .map(SelectionResult::customerId)
+                        .sorted()
+                        .toList(),
+                paged);
 
         // The export writes the same customers, as CSV and as NDJSON.
-        String csv = given().queryParam("format", "csv").get("/selections/" + firstRun + "/export")
-                .then().statusCode(200).contentType("text/csv").extract().asString();
+        String csv = given().queryParam("format", "csv")
+                .get("/selections/" + firstRun + "/export")
+                .then()
+                .statusCode(200)
+                .contentType("text/csv")
+                .extract()
+                .asString();
         List<String> rows = csv.lines().toList();
         assertEquals("customerId,discountPercent,reason,campaignId,runId,runDate,modelVersion", rows.get(0));
-        assertEquals(paged, rows.subList(1, rows.size()).stream().map(row -> row.split(",")[0]).toList());
-        String ndjson = given().queryParam("format", "ndjson").get("/selections/" + firstRun + "/export")
-                .then().statusCode(200).extract().asString();
-        List<String> ids = ndjson.lines().map(line -> JsonPath.from(line).getString("customerId")).toList();
+        assertEquals(
+                paged,
+                rows.subList(1, rows.size()).stream()
+                        .map(row -> row.split(",")[0])
+                        .toList());
+        String ndjson = given().queryParam("format", "ndjson")
+                .get("/selections/" + firstRun + "/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<String> ids = ndjson.lines()
+                .map(line -> JsonPath.from(line).getString("customerId"))
+                .toList();
         assertEquals(paged, ids);
         ndjson.lines().limit(20).forEach(line -> {
             SelectionResult result = byCustomer.get(JsonPath.from(line).getString("customerId"));
-            assertEquals(0, new BigDecimal(JsonPath.from(line).getString("discountPercent")).compareTo(result.discountPercent()));
+            assertEquals(
+                    0,
+                    new BigDecimal(JsonPath.from(line).getString("discountPercent"))
+                            .compareTo(result.discountPercent()));
         });
     }
 
@@ -208,9 +264,13 @@ class SelectionRunTest {
     @Order(2)
     void aSecondCampaignsRunShowsContactPressure() {
         // Same model, no holdout: everyone the first campaign selected is now under pressure (N = 1 in tests).
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"name": "Win-back, second wave", "decisionModel": "winback-180", "startDate": "2026-11-01", "endDate": "2026-12-31"}
-                """).put("/campaigns/winback-second-wave").then().statusCode(200);
+                """)
+                .put("/campaigns/winback-second-wave")
+                .then()
+                .statusCode(200);
         String second = startRun("winback-second-wave", RUN_DATE);
         awaitCompletion(second);
         Map<String, SelectionResult> before = resultsOf(firstRun);
@@ -228,74 +288,128 @@ class SelectionRunTest {
         }
         assertTrue(pressured > 0);
         // The decision endpoint reads the same history from the index by customer (the first run compared all).
-        assertSameAsDecisions("winback-second-wave", after.values().stream()
-                .sorted(Comparator.comparing(SelectionResult::customerId)).limit(1_000).toList());
-        String someone = before.values().stream().filter(r -> r.outcome().name().equals("SELECTED")).findFirst().orElseThrow().customerId();
-        List<String> runsOfSomeone = given().get("/customers/" + someone + "/selections").then().statusCode(200)
-                .extract().jsonPath().getList("runId", String.class);
+        assertSameAsDecisions(
+                "winback-second-wave",
+                after.values().stream()
+                        .sorted(Comparator.comparing(SelectionResult::customerId))
+                        .limit(1_000)
+                        .toList());
+        String someone = before.values().stream()
+                .filter(r -> r.outcome().name().equals("SELECTED"))
+                .findFirst()
+                .orElseThrow()
+                .customerId();
+        List<String> runsOfSomeone = given().get("/customers/" + someone + "/selections")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("runId", String.class);
         assertTrue(runsOfSomeone.containsAll(List.of(firstRun, second)), runsOfSomeone.toString());
         assertTrue(runsOfSomeone.indexOf(second) < runsOfSomeone.indexOf(firstRun), "newest run date first");
-        given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(200)
+        given().get("/campaigns/winback-180/customers/" + someone)
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("SELECTED"))
                 .body("runId", equalTo(firstRun));
         // Checkout's form of the question (facts in the body, answered without the store when it can): the history
         // of the completed run still counts.
-        String facts = given().get("/customers/" + someone).then().statusCode(200).extract().asString();
-        given().contentType(ContentType.JSON).body("{\"customer\": " + facts + ", \"runDate\": \"" + RUN_DATE + "\"}")
-                .post("/campaigns/winback-second-wave/decisions").then().statusCode(200)
+        String facts = given().get("/customers/" + someone)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        given().contentType(ContentType.JSON)
+                .body("{\"customer\": " + facts + ", \"runDate\": \"" + RUN_DATE + "\"}")
+                .post("/campaigns/winback-second-wave/decisions")
+                .then()
+                .statusCode(200)
                 .body("reason", equalTo(after.get(someone).reason()));
     }
 
     @Test
     @Order(3)
     void cappedRunSelectsExactlyTheTopByPriority() throws InterruptedException {
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"name": "Black Week, top 100", "decisionModel": "black-week-tech", "startDate": "2026-11-23",
                  "endDate": "2026-11-30", "maxCustomers": 100}
-                """).put("/campaigns/black-week-top-100").then().statusCode(200);
+                """)
+                .put("/campaigns/black-week-top-100")
+                .then()
+                .statusCode(200);
         String run = startRun("black-week-top-100", RUN_DATE);
         JsonPath status = awaitCompletion(run);
         Map<String, SelectionResult> byCustomer = resultsOf(run);
         List<SelectionResult> eligible = byCustomer.values().stream()
-                .filter(r -> r.outcome().name().equals("SELECTED") || r.outcome().name().equals("CAPPED")).toList();
+                .filter(r -> r.outcome().name().equals("SELECTED")
+                        || r.outcome().name().equals("CAPPED"))
+                .toList();
         assertTrue(eligible.size() > 100, "the test needs more eligible customers than the cap: " + eligible.size());
-        Set<String> selected = byCustomer.values().stream().filter(r -> r.outcome().name().equals("SELECTED"))
-                .map(SelectionResult::customerId).collect(Collectors.toSet());
+        Set<String> selected = byCustomer.values().stream()
+                .filter(r -> r.outcome().name().equals("SELECTED"))
+                .map(SelectionResult::customerId)
+                .collect(Collectors.toSet());
         assertEquals(100, selected.size());
         assertEquals(100, status.getLong("selected"));
         assertEquals(eligible.size() - 100, status.getLong("capped"));
         // black-week-tech's Priority is revenue12m: recompute the top 100 from the facts, ties by the holdout hash.
-        Comparator<String> best = Comparator.<String, BigDecimal>comparing(id -> customers.find(id).orElseThrow().revenue12m())
-                .reversed().thenComparing(id -> HoldoutBucket.hash("black-week-top-100", id), Long::compareUnsigned);
-        Set<String> expected = eligible.stream().map(SelectionResult::customerId).sorted(best).limit(100).collect(Collectors.toSet());
+        Comparator<String> best = Comparator.<String, BigDecimal>comparing(
+                        id -> customers.find(id).orElseThrow().revenue12m())
+                .reversed()
+                .thenComparing(id -> HoldoutBucket.hash("black-week-top-100", id), Long::compareUnsigned);
+        Set<String> expected = eligible.stream()
+                .map(SelectionResult::customerId)
+                .sorted(best)
+                .limit(100)
+                .collect(Collectors.toSet());
         assertEquals(expected, selected);
         // Events only once the cut is known, and only for the 100.
         assertEventsMatchSelected(run, byCustomer);
-        byCustomer.values().stream().filter(r -> r.outcome().name().equals("CAPPED")).forEach(r -> {
-            assertEquals(0, r.discountPercent().signum());
-            assertEquals("CAPPED", r.reason());
-        });
+        byCustomer.values().stream()
+                .filter(r -> r.outcome().name().equals("CAPPED"))
+                .forEach(r -> {
+                    assertEquals(0, r.discountPercent().signum());
+                    assertEquals("CAPPED", r.reason());
+                });
     }
 
     @Test
     @Order(4)
     void runDateAfterTheCampaignsEndIsRefused() {
-        given().contentType(ContentType.JSON).body("{\"runDate\": \"2027-06-01\"}")
-                .when().post("/campaigns/black-week-tech/selections")
-                .then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"runDate\": \"2027-06-01\"}")
+                .when()
+                .post("/campaigns/black-week-tech/selections")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
         given().get("/selections/no-such-run").then().statusCode(404);
     }
 
     @Test
     @Order(5)
     void erasingACustomerErasesTheirOutcomes() throws InterruptedException {
-        String someone = resultsOf(firstRun).keySet().stream().filter(id -> id.startsWith("C-0000")).sorted().findFirst().orElseThrow();
-        given().get("/customers/" + someone + "/selections").then().statusCode(200).body("size()", org.hamcrest.Matchers.greaterThan(0));
+        String someone = resultsOf(firstRun).keySet().stream()
+                .filter(id -> id.startsWith("C-0000"))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        given().get("/customers/" + someone + "/selections")
+                .then()
+                .statusCode(200)
+                .body("size()", org.hamcrest.Matchers.greaterThan(0));
         given().delete("/customers/" + someone).then().statusCode(204);
-        // The by-customer index is eventually consistent (as DynamoDB's global secondary indexes are): give it a moment.
+        // The by-customer index is eventually consistent (as DynamoDB's global secondary indexes are): give it a
+        // moment.
         long deadline = System.currentTimeMillis() + 10_000;
         String outcomes;
-        while (!(outcomes = given().get("/customers/" + someone + "/selections").then().statusCode(200).extract().asString()).equals("[]")
+        while (!(outcomes = given().get("/customers/" + someone + "/selections")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asString())
+                        .equals("[]")
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
@@ -309,10 +423,14 @@ class SelectionRunTest {
     @Order(6)
     void aRunKilledThreeTimesAtRandomPagesEndsWithTheResultsOfAnUninterruptedRun() throws Exception {
         TestCustomers.importSelectionCustomers(LocalDate.parse(RUN_DATE));
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"name": "VIP crash test", "decisionModel": "vip-thank-you", "startDate": "2026-11-01",
                  "endDate": "2026-12-31", "holdoutPercent": 20}
-                """).put("/campaigns/vip-crash-test").then().statusCode(200);
+                """)
+                .put("/campaigns/vip-crash-test")
+                .then()
+                .statusCode(200);
         String reference = startRun("vip-crash-test", RUN_DATE);
         JsonPath referenceStatus = awaitCompletion(reference);
 
@@ -329,7 +447,9 @@ class SelectionRunTest {
                 Thread.sleep(20);
             }
             kills++;
-            assertEquals("RUNNING", given().get("/selections/" + crashed).then().extract().path("status"));
+            assertEquals(
+                    "RUNNING",
+                    given().get("/selections/" + crashed).then().extract().path("status"));
             processor.submit(runs.find(crashed).orElseThrow()); // what a restarted instance does at start-up
         }
         assertEquals(3, kills, "the run must still be going at each kill");

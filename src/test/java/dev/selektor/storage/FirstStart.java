@@ -10,8 +10,7 @@ import java.util.function.Predicate;
 public final class FirstStart {
     private static final int ATTEMPTS = 5;
 
-    private FirstStart() {
-    }
+    private FirstStart() {}
 
     /**
      * @param portTaken whether a failed start failed because its port was taken

@@ -1,14 +1,13 @@
 package dev.selektor.storage;
 
-import dev.selektor.testing.ExtendDbServer;
-import dev.selektor.testing.ExtendDbTestResource;
-
-import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selektor.testing.ExtendDbServer;
+import dev.selektor.testing.ExtendDbTestResource;
+import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -31,15 +30,25 @@ class StoreOutageTest {
 
     @Test
     void answers503WithinFiveSecondsWhileTheStoreIsDownAndRecoversWithNothingLost() {
-        given().contentType(ContentType.JSON).body(FACTS.formatted("C-OUT-1")).put("/customers/C-OUT-1").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(FACTS.formatted("C-OUT-1"))
+                .put("/customers/C-OUT-1")
+                .then()
+                .statusCode(200);
         ExtendDbServer server = ExtendDbTestResource.server();
         server.stop();
         try {
             assertUnavailable(given().get("/customers/C-OUT-1"));
-            assertUnavailable(given().contentType(ContentType.JSON).body(FACTS.formatted("C-OUT-2")).put("/customers/C-OUT-2"));
-            assertUnavailable(given().contentType(ContentType.JSON).body("{\"customerId\": \"C-OUT-1\"}").post("/campaigns/black-week-tech/decisions"));
-            byte[] oneLine = (FACTS.formatted("C-OUT-3").replace("\n", " ") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertUnavailable(given().contentType("application/x-ndjson").body(oneLine).post("/customers/import"));
+            assertUnavailable(given().contentType(ContentType.JSON)
+                    .body(FACTS.formatted("C-OUT-2"))
+                    .put("/customers/C-OUT-2"));
+            assertUnavailable(given().contentType(ContentType.JSON)
+                    .body("{\"customerId\": \"C-OUT-1\"}")
+                    .post("/campaigns/black-week-tech/decisions"));
+            byte[] oneLine = (FACTS.formatted("C-OUT-3").replace("\n", " ") + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertUnavailable(
+                    given().contentType("application/x-ndjson").body(oneLine).post("/customers/import"));
             assertUnavailable(given().get("/campaigns"));
         } finally {
             server.start();
@@ -47,10 +56,13 @@ class StoreOutageTest {
         given().get("/customers/C-OUT-1").then().statusCode(200).body("country", equalTo("FR"));
         given().get("/customers/C-OUT-2").then().statusCode(404);
         given().get("/customers/C-OUT-3").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(FACTS.formatted("C-OUT-2")).put("/customers/C-OUT-2").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(FACTS.formatted("C-OUT-2"))
+                .put("/customers/C-OUT-2")
+                .then()
+                .statusCode(200);
         given().get("/customers/C-OUT-2").then().statusCode(200);
     }
-
 
     private static void assertUnavailable(Response response) {
         long millis = response.getTimeIn(java.util.concurrent.TimeUnit.MILLISECONDS);

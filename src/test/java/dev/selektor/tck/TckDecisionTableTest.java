@@ -46,8 +46,10 @@ class TckDecisionTableTest {
             "compliance-level-2/0006-simpletable-P1", "compliance-level-2/0007-simpletable-P2",
             "compliance-level-2/0010-multi-output-U", "compliance-level-2/0108-first-hitpolicy",
             "compliance-level-2/0109-ruleOrder-hitpolicy", "compliance-level-2/0110-outputOrder-hitpolicy",
-            "compliance-level-2/0111-first-hitpolicy-singleoutputcol", "compliance-level-2/0112-ruleOrder-hitpolicy-singleinoutcol",
-            "compliance-level-2/0113-outputOrder-hitpolicy-singleinoutcol", "compliance-level-2/0114-min-collect-hitpolicy",
+            "compliance-level-2/0111-first-hitpolicy-singleoutputcol",
+                    "compliance-level-2/0112-ruleOrder-hitpolicy-singleinoutcol",
+            "compliance-level-2/0113-outputOrder-hitpolicy-singleinoutcol",
+                    "compliance-level-2/0114-min-collect-hitpolicy",
             "compliance-level-2/0115-sum-collect-hitpolicy", "compliance-level-2/0116-count-collect-hitpolicy",
             "compliance-level-2/0117-multi-any-hitpolicy", "compliance-level-2/0118-multi-priority-hitpolicy",
             "compliance-level-2/0119-multi-collect-hitpolicy", "compliance-level-3/0017-tableTests",
@@ -57,8 +59,10 @@ class TckDecisionTableTest {
     Stream<DynamicNode> everyCaseOfTheSubset() throws IOException {
         if (!Files.isDirectory(TCK)) {
             // Shown as one skipped test, so that a run without the copy says so instead of passing silently.
-            return Stream.of(DynamicTest.dynamicTest("DMN TCK subset", () -> Assumptions.abort("No copy of the DMN TCK test cases at "
-                    + TCK.toAbsolutePath() + " (set -Dtck.dir); the TCK subset was not run")));
+            return Stream.of(DynamicTest.dynamicTest(
+                    "DMN TCK subset",
+                    () -> Assumptions.abort("No copy of the DMN TCK test cases at " + TCK.toAbsolutePath()
+                            + " (set -Dtck.dir); the TCK subset was not run")));
         }
         List<DynamicNode> folders = new ArrayList<>();
         for (String folder : SUBSET) {
@@ -74,7 +78,9 @@ class TckDecisionTableTest {
         }
         List<Path> testFiles;
         try (Stream<Path> list = Files.list(folder)) {
-            testFiles = list.filter(p -> p.getFileName().toString().matches(".*-test-\\d+\\.xml")).sorted().toList();
+            testFiles = list.filter(p -> p.getFileName().toString().matches(".*-test-\\d+\\.xml"))
+                    .sorted()
+                    .toList();
         }
         List<DynamicNode> tests = new ArrayList<>();
         for (Path file : testFiles) {
@@ -92,30 +98,46 @@ class TckDecisionTableTest {
 
                 DecisionModel get() throws IOException {
                     if (compiled == null) {
-                        compiled = COMPILER.compile(modelFile.getFileName().toString(), Files.readAllBytes(modelFile), false);
+                        compiled = COMPILER.compile(
+                                modelFile.getFileName().toString(), Files.readAllBytes(modelFile), false);
                     }
                     return compiled;
                 }
             };
             for (TckTestFile.Case c : parsed.cases()) {
-                tests.add(DynamicTest.dynamicTest(name + " " + c.id() + c.description().map(d -> " (" + d + ")").orElse(""), () -> {
-                    ModelEvaluation.Answer answer = ModelEvaluation.evaluate(model.get(), c.inputs(), Optional.empty());
-                    // The compiled tables, where the model has them, answer exactly as the engine alone does.
-                    ModelEvaluation.Answer engine = ModelEvaluation.evaluate(model.get().engineOnly(), c.inputs(), Optional.empty());
-                    assertEquals(engine, answer, "compiled (" + model.get().genericPath().describe() + ") and engine differ");
-                    JsonNode decisions = JSON.valueToTree(answer.decisions());
-                    for (TckTestFile.Result expected : c.results()) {
-                        JsonNode actual = decisions.get(expected.name());
-                        if (expected.expectError()) {
-                            assertTrue(actual == null || actual.isNull() || answer.failed().containsKey(expected.name()),
-                                    expected.name() + ": the TCK expects an error, got " + actual);
-                            continue;
-                        }
-                        assertTrue(decisions.has(expected.name()), "no decision \"" + expected.name() + "\" in " + decisions);
-                        difference("", expected.expected(), actual).ifPresent(d -> fail(expected.name() + d
-                                + "\n  expected: " + expected.expected() + "\n  actual:   " + actual + "\n  messages: " + answer.messages()));
-                    }
-                }));
+                tests.add(DynamicTest.dynamicTest(
+                        name + " " + c.id()
+                                + c.description().map(d -> " (" + d + ")").orElse(""),
+                        () -> {
+                            ModelEvaluation.Answer answer =
+                                    ModelEvaluation.evaluate(model.get(), c.inputs(), Optional.empty());
+                            // The compiled tables, where the model has them, answer exactly as the engine alone does.
+                            ModelEvaluation.Answer engine =
+                                    ModelEvaluation.evaluate(model.get().engineOnly(), c.inputs(), Optional.empty());
+                            assertEquals(
+                                    engine,
+                                    answer,
+                                    "compiled (" + model.get().genericPath().describe() + ") and engine differ");
+                            JsonNode decisions = JSON.valueToTree(answer.decisions());
+                            for (TckTestFile.Result expected : c.results()) {
+                                JsonNode actual = decisions.get(expected.name());
+                                if (expected.expectError()) {
+                                    assertTrue(
+                                            actual == null
+                                                    || actual.isNull()
+                                                    || answer.failed().containsKey(expected.name()),
+                                            expected.name() + ": the TCK expects an error, got " + actual);
+                                    continue;
+                                }
+                                assertTrue(
+                                        decisions.has(expected.name()),
+                                        "no decision \"" + expected.name() + "\" in " + decisions);
+                                difference("", expected.expected(), actual)
+                                        .ifPresent(d -> fail(expected.name() + d + "\n  expected: "
+                                                + expected.expected() + "\n  actual:   " + actual + "\n  messages: "
+                                                + answer.messages()));
+                            }
+                        }));
             }
         }
         assertEquals(false, testFiles.isEmpty(), folder + " has no test file");
@@ -125,13 +147,16 @@ class TckDecisionTableTest {
     /** Numbers by value, lists in order, structures by component; empty when they agree. */
     static Optional<String> difference(String path, JsonNode expected, JsonNode actual) {
         if (expected == null || expected.isNull()) {
-            return actual == null || actual.isNull() ? Optional.empty() : Optional.of(at(path) + "expected null, got " + actual);
+            return actual == null || actual.isNull()
+                    ? Optional.empty()
+                    : Optional.of(at(path) + "expected null, got " + actual);
         }
         if (actual == null || actual.isNull()) {
             return Optional.of(at(path) + "expected " + expected + ", got null");
         }
         if (expected.isNumber()) {
-            return actual.isNumber() && expected.decimalValue().compareTo(actual.decimalValue()) == 0 ? Optional.empty()
+            return actual.isNumber() && expected.decimalValue().compareTo(actual.decimalValue()) == 0
+                    ? Optional.empty()
                     : Optional.of(at(path) + "expected the number " + expected + ", got " + actual);
         }
         if (expected.isArray()) {
@@ -166,7 +191,9 @@ class TckDecisionTableTest {
             }
             return Optional.empty();
         }
-        return expected.equals(actual) ? Optional.empty() : Optional.of(at(path) + "expected " + expected + ", got " + actual);
+        return expected.equals(actual)
+                ? Optional.empty()
+                : Optional.of(at(path) + "expected " + expected + ", got " + actual);
     }
 
     private static String at(String path) {

@@ -26,16 +26,22 @@ record TckTestFile(String modelName, List<Case> cases) {
     /**
      * @param expectError the TCK expects the engine to give no value for the decision ({@code errorResult="true"})
      */
-    record Result(String name, JsonNode expected, boolean expectError) { }
+    record Result(String name, JsonNode expected, boolean expectError) {}
 
-    record Case(String id, Optional<String> description, ObjectNode inputs, List<Result> results) { }
+    record Case(String id, Optional<String> description, ObjectNode inputs, List<Result> results) {}
 
     static TckTestFile parse(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
-        String modelName = children(root, "modelName").stream().findFirst().map(Node::getTextContent).orElseThrow().strip();
+        Element root = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml))
+                .getDocumentElement();
+        String modelName = children(root, "modelName").stream()
+                .findFirst()
+                .map(Node::getTextContent)
+                .orElseThrow()
+                .strip();
         List<Case> cases = new ArrayList<>();
         for (Element testCase : children(root, "testCase")) {
             ObjectNode inputs = JSON.objectNode();
@@ -44,12 +50,17 @@ record TckTestFile(String modelName, List<Case> cases) {
             }
             List<Result> results = new ArrayList<>();
             for (Element result : children(testCase, "resultNode")) {
-                Element expected = children(result, "expected").stream().findFirst().orElse(null);
-                results.add(new Result(result.getAttribute("name"), expected == null ? JSON.nullNode() : value(expected),
+                Element expected =
+                        children(result, "expected").stream().findFirst().orElse(null);
+                results.add(new Result(
+                        result.getAttribute("name"),
+                        expected == null ? JSON.nullNode() : value(expected),
                         "true".equals(result.getAttribute("errorResult"))));
             }
-            Optional<String> description = children(testCase, "description").stream().findFirst()
-                    .map(Node::getTextContent).map(String::strip);
+            Optional<String> description = children(testCase, "description").stream()
+                    .findFirst()
+                    .map(Node::getTextContent)
+                    .map(String::strip);
             cases.add(new Case(testCase.getAttribute("id"), description, inputs, results));
         }
         return new TckTestFile(modelName, cases);
@@ -81,7 +92,8 @@ record TckTestFile(String modelName, List<Case> cases) {
         String type = value.getAttributeNS(XSI, "type");
         String local = type.contains(":") ? type.substring(type.indexOf(':') + 1) : type;
         return switch (local) {
-            case "decimal", "double", "float", "integer", "int", "long", "short" -> JSON.numberNode(new BigDecimal(text.strip()));
+            case "decimal", "double", "float", "integer", "int", "long", "short" ->
+                JSON.numberNode(new BigDecimal(text.strip()));
             case "boolean" -> JSON.booleanNode(Boolean.parseBoolean(text.strip()));
             default -> JSON.textNode(text);
         };

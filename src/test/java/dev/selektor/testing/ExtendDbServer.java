@@ -1,7 +1,6 @@
 package dev.selektor.testing;
 
 import dev.selektor.storage.FirstStart;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -56,11 +55,15 @@ public final class ExtendDbServer {
             throw new IllegalStateException("ExtendDB is not installed at " + BINARY.toAbsolutePath()
                     + ": run 'npm ci' in the project folder (./mvnw does it when node_modules is missing)");
         }
-        ProcessBuilder builder = new ProcessBuilder(BINARY.toAbsolutePath().toString(), "serve", "--foreground", "-p", Integer.toString(port))
+        ProcessBuilder builder = new ProcessBuilder(
+                        BINARY.toAbsolutePath().toString(), "serve", "--foreground", "-p", Integer.toString(port))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("extenddb.log").toFile());
-        builder.environment().put("EXTENDDB__STORAGE__SQLITE__PATH", workDir.resolve("data.sqlite").toString());
+        builder.environment()
+                .put(
+                        "EXTENDDB__STORAGE__SQLITE__PATH",
+                        workDir.resolve("data.sqlite").toString());
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -92,7 +95,8 @@ public final class ExtendDbServer {
 
     private boolean answers() {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint().toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint().toURL().openConnection();
             connection.setConnectTimeout(200);
             connection.setReadTimeout(500);
             return connection.getResponseCode() > 0;

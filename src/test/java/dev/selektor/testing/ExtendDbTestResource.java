@@ -17,10 +17,14 @@ public class ExtendDbTestResource implements QuarkusTestResourceLifecycleManager
         server = new ExtendDbServer();
         server.start();
         return Map.of(
-                "selektor.dynamodb.endpoint", server.endpoint().toString(),
-                "selektor.dynamodb.region", "us-east-1",
-                "selektor.dynamodb.access-key-id", ExtendDbServer.ACCESS_KEY,
-                "selektor.dynamodb.secret-access-key", ExtendDbServer.SECRET_KEY);
+                "selektor.dynamodb.endpoint",
+                server.endpoint().toString(),
+                "selektor.dynamodb.region",
+                "us-east-1",
+                "selektor.dynamodb.access-key-id",
+                ExtendDbServer.ACCESS_KEY,
+                "selektor.dynamodb.secret-access-key",
+                ExtendDbServer.SECRET_KEY);
     }
 
     @Override

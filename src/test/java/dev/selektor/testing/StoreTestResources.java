@@ -1,6 +1,5 @@
 package dev.selektor.testing;
 
-import dev.selektor.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Registers the stand-in servers for every Quarkus test of the module; they start side by side. */
@@ -8,6 +7,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(value = KafkaTestResource.class, parallel = true)
 @QuarkusTestResource(value = dev.selektor.testing.ElasticMqTestResource.class, parallel = true)
 public final class StoreTestResources {
-    private StoreTestResources() {
-    }
+    private StoreTestResources() {}
 }

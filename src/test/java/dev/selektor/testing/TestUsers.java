@@ -10,8 +10,7 @@ import java.util.Base64;
  * and {@code checkout} (service) where a test is about roles.
  */
 public final class TestUsers {
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** Every later REST Assured call of the test authenticates as this user, unless it says otherwise. */
     public static void actAs(String user) {

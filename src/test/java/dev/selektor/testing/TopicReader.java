@@ -65,7 +65,8 @@ public final class TopicReader {
     }
 
     /** Waits until {@code enough} holds for the records of a run, or fails after the timeout. */
-    public List<Received> awaitRun(String runId, Predicate<List<Received>> enough, Duration timeout) throws InterruptedException {
+    public List<Received> awaitRun(String runId, Predicate<List<Received>> enough, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<Received> now = ofRun(runId);
@@ -73,7 +74,8 @@ public final class TopicReader {
                 return now;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("run " + runId + ": after " + timeout + " the consumer holds " + now.size() + " events");
+                throw new AssertionError(
+                        "run " + runId + ": after " + timeout + " the consumer holds " + now.size() + " events");
             }
             Thread.sleep(100);
         }
@@ -81,12 +83,18 @@ public final class TopicReader {
 
     private void read() {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                500);
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             // No consumer group: take every partition of the topic once the relay has created it.
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty()) {
@@ -105,7 +113,9 @@ public final class TopicReader {
             while (true) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     var header = record.headers().lastHeader("eventId");
-                    received.add(new Received(record.key(), header == null ? null : new String(header.value(), StandardCharsets.UTF_8),
+                    received.add(new Received(
+                            record.key(),
+                            header == null ? null : new String(header.value(), StandardCharsets.UTF_8),
                             JSON.readTree(record.value())));
                 }
             }

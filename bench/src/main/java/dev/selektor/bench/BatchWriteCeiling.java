@@ -59,11 +59,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class BatchWriteCeiling {
     /** DynamoDB's limit per BatchWriteItem call, and what the service's import sends. */
     private static final int BATCH = 25;
+
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    private BatchWriteCeiling() {
-    }
+    private BatchWriteCeiling() {}
 
     @SuppressWarnings("deprecation") // ApacheHttpClient: the HTTP client the service uses (see DynamoDbClientProducer)
     public static void main(String[] args) throws Exception {
@@ -75,13 +75,17 @@ public final class BatchWriteCeiling {
             switch (args[i]) {
                 case "--endpoint" -> endpoint = URI.create(args[i + 1]);
                 case "--file" -> file = Path.of(args[i + 1]);
-                case "--threads" -> threadCounts = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--threads" ->
+                    threadCounts = Arrays.stream(args[i + 1].split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 case "--table-prefix" -> tablePrefix = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (endpoint == null || file == null || args.length % 2 != 0) {
-            System.err.println("usage: BatchWriteCeiling --endpoint URL --file NDJSON [--threads 4,1] [--table-prefix P]");
+            System.err.println(
+                    "usage: BatchWriteCeiling --endpoint URL --file NDJSON [--threads 4,1] [--table-prefix P]");
             System.exit(2);
         }
 
@@ -92,14 +96,16 @@ public final class BatchWriteCeiling {
         // Collect the loading garbage now rather than during the timed writes; the heap left is the items'.
         System.gc();
         Runtime runtime = Runtime.getRuntime();
-        System.err.printf("ceiling: %,d items in %,d batches prepared in %.1f s (not timed), heap used %,d MB%n",
+        System.err.printf(
+                "ceiling: %,d items in %,d batches prepared in %.1f s (not timed), heap used %,d MB%n",
                 items, batches.size(), loadSeconds, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (DynamoDbClient dynamo = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 // As many connections as the service's client, so the pool is never what limits.
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
                 .build()) {
@@ -113,7 +119,8 @@ public final class BatchWriteCeiling {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 // The client's own CPU use, to compare with the service's: what a write costs on the sending side.
                 double cpuPercent = (os.getProcessCpuTime() - cpuStart) / 1e9 / seconds * 100;
-                System.out.printf("ceiling threads=%d items=%d seconds=%.3f items_per_s=%.0f retried=%d client_cpu_percent=%.0f%n",
+                System.out.printf(
+                        "ceiling threads=%d items=%d seconds=%.3f items_per_s=%.0f retried=%d client_cpu_percent=%.0f%n",
                         threads, items, seconds, items / seconds, retried.get(), cpuPercent);
             }
         }
@@ -135,13 +142,16 @@ public final class BatchWriteCeiling {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (!(CustomerFactsParser.parse(json.readTree(line), today) instanceof CustomerFactsParser.Result.Valid valid)) {
+                if (!(CustomerFactsParser.parse(json.readTree(line), today)
+                        instanceof CustomerFactsParser.Result.Valid valid)) {
                     rejected++;
                     continue;
                 }
                 @SuppressWarnings("unchecked")
                 var item = (Map<String, AttributeValue>) toItem.invoke(null, valid.facts());
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build());
                 if (batch.size() == BATCH) {
                     batches.add(batch);
                     batch = new ArrayList<>(BATCH);
@@ -166,16 +176,22 @@ public final class BatchWriteCeiling {
         }
         // The same key and billing mode as the service's customers table (see Tables).
         dynamo.createTable(b -> b.tableName(table)
-                .keySchema(KeySchemaElement.builder().attributeName("customerId").keyType(KeyType.HASH).build())
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("customerId")
-                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("customerId")
+                        .keyType(KeyType.HASH)
+                        .build())
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("customerId")
+                        .attributeType(ScalarAttributeType.S)
+                        .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
     }
 
     /** {@code threads} workers each take the next batch and write it until it is fully accepted, like the import's writers. */
-    private static void writeAll(DynamoDbClient dynamo, String table, List<List<WriteRequest>> batches,
-                                 int threads, AtomicLong retried) throws Exception {
+    private static void writeAll(
+            DynamoDbClient dynamo, String table, List<List<WriteRequest>> batches, int threads, AtomicLong retried)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -202,10 +218,12 @@ public final class BatchWriteCeiling {
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<WriteRequest> batch = pending;
             pending = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, batch)))
-                    .unprocessedItems().getOrDefault(table, List.of());
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
             if (!pending.isEmpty()) {
                 if (attempt >= 8) {
-                    throw new IllegalStateException(pending.size() + " items stayed unprocessed after " + attempt + " attempts");
+                    throw new IllegalStateException(
+                            pending.size() + " items stayed unprocessed after " + attempt + " attempts");
                 }
                 retried.addAndGet(pending.size());
                 // The repository's backoff: jittered, doubling from 50 ms, at most 2 s.

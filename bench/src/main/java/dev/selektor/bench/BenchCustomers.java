@@ -19,14 +19,19 @@ import java.util.SplittableRandom;
  * silently change what published benchmark figures mean.
  */
 public final class BenchCustomers {
-    static final List<String> CATEGORIES = List.of("fashion", "electronics", "home", "toys", "beauty", "sports", "books");
+    static final List<String> CATEGORIES =
+            List.of("fashion", "electronics", "home", "toys", "beauty", "sports", "books");
     /** Share of customers who ever bought in each category of {@link #CATEGORIES}. */
     private static final double[] CATEGORY_SHARE = {0.45, 0.35, 0.30, 0.12, 0.25, 0.20, 0.15};
     /** Mostly German, like the marketplace; repeated entries weight the draw. */
-    private static final String[] COUNTRIES = {"DE", "DE", "DE", "DE", "DE", "DE", "AT", "AT", "CH", "NL", "FR", "PL", "IT", "BE", "DK", "CZ"};
+    private static final String[] COUNTRIES = {
+        "DE", "DE", "DE", "DE", "DE", "DE", "AT", "AT", "CH", "NL", "FR", "PL", "IT", "BE", "DK", "CZ"
+    };
+
     private static final LocalDate FIRST_MEMBER_DAY = LocalDate.of(2010, 1, 1);
     /** "Within the last 3 years": the win-back model's oldest band ends at 1,095 days. */
     private static final int MAX_DAYS_SINCE_ORDER = 1095;
+
     private static final int MAX_ORDERS = 40;
     private static final long MAX_REVENUE_CENTS = 20_000_00;
 

@@ -31,10 +31,10 @@ final class BenchLogging {
     private static final Pattern CATEGORY_LEVEL = Pattern.compile("quarkus\\.log\\.category\\.\"([^\"]+)\"\\.level");
     /** Held so the levels cannot be lost with unreferenced loggers. */
     private static final List<Logger> CONFIGURED = new ArrayList<>();
+
     private static final WarningCounter WARNINGS = new WarningCounter();
 
-    private BenchLogging() {
-    }
+    private BenchLogging() {}
 
     /**
      * Sets {@code quarkus.log.level} (Quarkus' default: INFO) and every {@code quarkus.log.category."…".level}
@@ -89,6 +89,7 @@ final class BenchLogging {
     private static final class WarningCounter extends Handler {
         /** Beyond this many distinct messages (say, each naming a customer) they are counted together. */
         private static final int MAX_KINDS = 50;
+
         private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         private final Map<String, Boolean> printed = new ConcurrentHashMap<>();
 
@@ -107,7 +108,8 @@ final class BenchLogging {
             }
             counts.computeIfAbsent(key, k -> new LongAdder()).increment();
             if (printed.putIfAbsent(key, Boolean.TRUE) == null) {
-                System.err.println(record.getLevel() + " " + key + (record.getThrown() == null ? "" : " " + record.getThrown()));
+                System.err.println(
+                        record.getLevel() + " " + key + (record.getThrown() == null ? "" : " " + record.getThrown()));
             }
         }
 
@@ -119,11 +121,9 @@ final class BenchLogging {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -3,9 +3,9 @@ package dev.selektor.bench;
 import dev.selektor.campaign.Campaign;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.decision.CampaignDecider;
+import dev.selektor.decision.Decision;
 import dev.selektor.decision.model.CampaignModelEvaluator;
 import dev.selektor.decision.model.CustomerContext;
-import dev.selektor.decision.Decision;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelCompiler;
 import dev.selektor.decision.model.DecisionModelFolder;
@@ -50,14 +50,22 @@ import java.util.stream.Stream;
 public final class DecisionBenchmark {
     /** The contract's example run date; the synthetic facts never lie after it. */
     static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 26);
+
     private static final double HOLDOUT_PERCENT = 5;
     private static final String TABLE_MODEL = "seasonal-25";
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** Command-line settings; see {@link #parse(String[])}. */
-    record Options(int customers, long seed, int warmup, int rounds, int engineRounds, int threads, List<String> models,
-                   long minRoundNanos) { }
+    record Options(
+            int customers,
+            long seed,
+            int warmup,
+            int rounds,
+            int engineRounds,
+            int threads,
+            List<String> models,
+            long minRoundNanos) {}
 
     /** Decides customers [from, to) one way and returns a checksum of the answers, so the JIT cannot drop them. */
     interface DecisionPath {
@@ -65,14 +73,15 @@ public final class DecisionBenchmark {
     }
 
     /** One measured configuration: its median rate, the bytes it allocated per decision, the CPU its threads got. */
-    record Result(String model, String path, int threads, double perSecond, double bytesPerDecision, double lowestCpuShare) { }
+    record Result(
+            String model, String path, int threads, double perSecond, double bytesPerDecision, double lowestCpuShare) {}
 
-    private DecisionBenchmark() {
-    }
+    private DecisionBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         // First, before any engine class logs. -Dbench.keep-log-levels=true measures what this is worth.
-        Map<String, String> logLevels = Boolean.getBoolean("bench.keep-log-levels") ? Map.of() : BenchLogging.useServiceLevels();
+        Map<String, String> logLevels =
+                Boolean.getBoolean("bench.keep-log-levels") ? Map.of() : BenchLogging.useServiceLevels();
         Options options = parse(args);
         printEnvironment(options);
         printLogging(logLevels);
@@ -80,18 +89,24 @@ public final class DecisionBenchmark {
         DecisionModelCompiler compiler = new DecisionModelCompiler();
         Map<String, DecisionModel> models = new TreeMap<>(DecisionModelFolder.load(Path.of("dmn"), compiler));
         models.putAll(DecisionModelFolder.load(Path.of("bench/models"), compiler));
-        models.values().removeIf(m -> !m.isCampaignModel() || (!options.models().isEmpty() && !options.models().contains(m.name())));
+        models.values()
+                .removeIf(m -> !m.isCampaignModel()
+                        || (!options.models().isEmpty() && !options.models().contains(m.name())));
         if (models.isEmpty()) {
-            throw new IllegalStateException("no campaign model to benchmark (dmn/, bench/models/, --models " + options.models() + ")");
+            throw new IllegalStateException(
+                    "no campaign model to benchmark (dmn/, bench/models/, --models " + options.models() + ")");
         }
         CampaignDecider decider = new CampaignDecider(PolicyRulesLoader.load(Path.of("rules")));
-        models.values().forEach(m -> System.out.printf("Model %s@%s: %s%n", m.name(), m.version(), m.fastPath().describe()));
+        models.values()
+                .forEach(m -> System.out.printf(
+                        "Model %s@%s: %s%n", m.name(), m.version(), m.fastPath().describe()));
         System.out.printf("Policies from rules/, run date %s, holdout %.0f %%%n", RUN_DATE, HOLDOUT_PERCENT);
 
         long generationStart = System.nanoTime();
         CustomerFacts[] customers = BenchCustomers.generate(options.customers(), options.seed(), RUN_DATE);
-        System.out.printf("Generated %,d customers (seed %d) in %.1f s%n%n", customers.length, options.seed(),
-                (System.nanoTime() - generationStart) / 1e9);
+        System.out.printf(
+                "Generated %,d customers (seed %d) in %.1f s%n%n",
+                customers.length, options.seed(), (System.nanoTime() - generationStart) / 1e9);
 
         List<Result> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
@@ -103,42 +118,48 @@ public final class DecisionBenchmark {
                 Campaign campaign = Campaign.forModel(model.name(), HOLDOUT_PERCENT);
                 System.out.println("== " + model.name());
                 if (model.name().equals(TABLE_MODEL)) {
-                    results.addAll(runner.measure(model.name(), "DMN alone: hand-written Java", options.rounds(), (cs, from, to) -> {
-                        long sum = 0;
-                        for (int i = from; i < to; i++) {
-                            sum += HandWrittenSeasonal25.decide(cs[i], RUN_DATE);
-                        }
-                        return sum;
-                    }));
+                    results.addAll(runner.measure(
+                            model.name(), "DMN alone: hand-written Java", options.rounds(), (cs, from, to) -> {
+                                long sum = 0;
+                                for (int i = from; i < to; i++) {
+                                    sum += HandWrittenSeasonal25.decide(cs[i], RUN_DATE);
+                                }
+                                return sum;
+                            }));
                 }
-                results.addAll(runner.measure(model.name(), "DMN alone: compiled tables", options.rounds(), (cs, from, to) -> {
-                    long sum = 0;
-                    for (int i = from; i < to; i++) {
-                        sum += checksum(CampaignModelEvaluator.evaluate(model, cs[i], RUN_DATE));
-                    }
-                    return sum;
-                }));
-                results.addAll(runner.measure(model.name(), "DMN alone: Drools engine", options.engineRounds(), (cs, from, to) -> {
-                    long sum = 0;
-                    for (int i = from; i < to; i++) {
-                        sum += checksum(CampaignModelEvaluator.evaluateWithEngine(engine, CustomerContext.of(cs[i]), RUN_DATE));
-                    }
-                    return sum;
-                }));
-                results.addAll(runner.measure(model.name(), "with policies: compiled tables", options.rounds(), (cs, from, to) -> {
-                    long sum = 0;
-                    for (int i = from; i < to; i++) {
-                        sum += checksum(decider.decide(campaign, model, cs[i], RUN_DATE));
-                    }
-                    return sum;
-                }));
-                results.addAll(runner.measure(model.name(), "with policies: Drools engine", options.engineRounds(), (cs, from, to) -> {
-                    long sum = 0;
-                    for (int i = from; i < to; i++) {
-                        sum += checksum(decider.decide(campaign, engine, cs[i], RUN_DATE));
-                    }
-                    return sum;
-                }));
+                results.addAll(runner.measure(
+                        model.name(), "DMN alone: compiled tables", options.rounds(), (cs, from, to) -> {
+                            long sum = 0;
+                            for (int i = from; i < to; i++) {
+                                sum += checksum(CampaignModelEvaluator.evaluate(model, cs[i], RUN_DATE));
+                            }
+                            return sum;
+                        }));
+                results.addAll(runner.measure(
+                        model.name(), "DMN alone: Drools engine", options.engineRounds(), (cs, from, to) -> {
+                            long sum = 0;
+                            for (int i = from; i < to; i++) {
+                                sum += checksum(CampaignModelEvaluator.evaluateWithEngine(
+                                        engine, CustomerContext.of(cs[i]), RUN_DATE));
+                            }
+                            return sum;
+                        }));
+                results.addAll(runner.measure(
+                        model.name(), "with policies: compiled tables", options.rounds(), (cs, from, to) -> {
+                            long sum = 0;
+                            for (int i = from; i < to; i++) {
+                                sum += checksum(decider.decide(campaign, model, cs[i], RUN_DATE));
+                            }
+                            return sum;
+                        }));
+                results.addAll(runner.measure(
+                        model.name(), "with policies: Drools engine", options.engineRounds(), (cs, from, to) -> {
+                            long sum = 0;
+                            for (int i = from; i < to; i++) {
+                                sum += checksum(decider.decide(campaign, engine, cs[i], RUN_DATE));
+                            }
+                            return sum;
+                        }));
                 System.out.println();
             }
         } finally {
@@ -148,19 +169,22 @@ public final class DecisionBenchmark {
     }
 
     private static long checksum(ModelResult result) {
-        return result.matchedRules().isEmpty() ? 0 : result.matchedRules().get(0).row();
+        return result.matchedRules().isEmpty()
+                ? 0
+                : result.matchedRules().get(0).row();
     }
 
     private static long checksum(Decision decision) {
-        return decision.outcome().kind().ordinal() * 31L + decision.outcome().discountPercent().intValue();
+        return decision.outcome().kind().ordinal() * 31L
+                + decision.outcome().discountPercent().intValue();
     }
 
     /**
      * Compiled and engine answers must be equal (outcome, discount, reason, priority, matched rows, messages) for
      * every customer, and the hand-written table must pick the same row; otherwise the figures mean nothing.
      */
-    private static void checkAgreement(DecisionModel model, CustomerFacts[] customers, ExecutorService pool, int threads)
-            throws Exception {
+    private static void checkAgreement(
+            DecisionModel model, CustomerFacts[] customers, ExecutorService pool, int threads) throws Exception {
         long start = System.nanoTime();
         List<Future<long[]>> slices = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -171,13 +195,16 @@ public final class DecisionBenchmark {
                 long handAgreed = 0;
                 for (int i = from; i < to; i++) {
                     ModelResult compiled = CampaignModelEvaluator.evaluate(model, customers[i], RUN_DATE);
-                    ModelResult engine = CampaignModelEvaluator.evaluateWithEngine(model, CustomerContext.of(customers[i]), RUN_DATE);
+                    ModelResult engine = CampaignModelEvaluator.evaluateWithEngine(
+                            model, CustomerContext.of(customers[i]), RUN_DATE);
                     if (compiled.equals(engine)) {
                         agreed++;
                     } else if (agreed + 10 > i - from) {
-                        System.out.println("  DIFFERENT: " + customers[i] + "\n    engine:   " + engine + "\n    compiled: " + compiled);
+                        System.out.println("  DIFFERENT: " + customers[i] + "\n    engine:   " + engine
+                                + "\n    compiled: " + compiled);
                     }
-                    if (model.name().equals(TABLE_MODEL) && HandWrittenSeasonal25.decide(customers[i], RUN_DATE) == checksum(compiled)) {
+                    if (model.name().equals(TABLE_MODEL)
+                            && HandWrittenSeasonal25.decide(customers[i], RUN_DATE) == checksum(compiled)) {
                         handAgreed++;
                     }
                 }
@@ -190,9 +217,15 @@ public final class DecisionBenchmark {
             agreed += slice.get()[0];
             handAgreed += slice.get()[1];
         }
-        System.out.printf(Locale.ROOT, "Agreement, %s: compiled tables and engine answer alike for %,d of %,d customers%s (%.1f s)%n",
-                model.name(), agreed, customers.length, model.name().equals(TABLE_MODEL)
-                        ? String.format(Locale.ROOT, "; hand-written Java picks the same row for %,d", handAgreed) : "",
+        System.out.printf(
+                Locale.ROOT,
+                "Agreement, %s: compiled tables and engine answer alike for %,d of %,d customers%s (%.1f s)%n",
+                model.name(),
+                agreed,
+                customers.length,
+                model.name().equals(TABLE_MODEL)
+                        ? String.format(Locale.ROOT, "; hand-written Java picks the same row for %,d", handAgreed)
+                        : "",
                 (System.nanoTime() - start) / 1e9);
         if (agreed != customers.length || (model.name().equals(TABLE_MODEL) && handAgreed != customers.length)) {
             throw new IllegalStateException("the decision paths disagree for " + model.name() + ": no figures");
@@ -234,24 +267,35 @@ public final class DecisionBenchmark {
                     Run run = run(path, customers.length, threads, passes);
                     long wallNanos = System.nanoTime() - start;
                     if (threads == 1) {
-                        bytesPerDecision = (THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) decisions;
+                        bytesPerDecision =
+                                (THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) decisions;
                     }
                     if (expected != null && expected != run.checksum()) {
                         System.out.println("  WARNING: answers differ between rounds or thread counts");
                     }
                     expected = run.checksum();
                     perSecond[round] = decisions / (wallNanos / 1e9);
-                    // Well below 100 %, the deciding threads waited for a core: GC pauses, or other load on the machine.
+                    // Well below 100 %, the deciding threads waited for a core: GC pauses, or other load on the
+                    // machine.
                     double cpuShare = run.cpuNanos() / ((double) wallNanos * threads);
                     lowestCpuShare = Math.min(lowestCpuShare, cpuShare);
                 }
                 double median = median(perSecond);
-                System.out.printf(Locale.ROOT, "  %-32s %d thread(s): %,14.0f decisions/s%s (rounds %s%s; threads on CPU >= %.0f %%)%n",
-                        name, threads, median, threads == 1 ? String.format(Locale.ROOT, ", %,.0f B/decision", bytesPerDecision) : "",
-                        Arrays.stream(perSecond).mapToObj(v -> String.format(Locale.ROOT, "%,.0f", v)).toList(),
-                        passes == 1 ? "" : String.format(Locale.ROOT, ", each %d passes over the customers", passes), 100 * lowestCpuShare);
-                BenchLogging.drainWarnings().forEach((message, n) -> System.out.printf(Locale.ROOT,
-                        "  engine warnings per round: %,d x %s%n", n / rounds, message));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-32s %d thread(s): %,14.0f decisions/s%s (rounds %s%s; threads on CPU >= %.0f %%)%n",
+                        name,
+                        threads,
+                        median,
+                        threads == 1 ? String.format(Locale.ROOT, ", %,.0f B/decision", bytesPerDecision) : "",
+                        Arrays.stream(perSecond)
+                                .mapToObj(v -> String.format(Locale.ROOT, "%,.0f", v))
+                                .toList(),
+                        passes == 1 ? "" : String.format(Locale.ROOT, ", each %d passes over the customers", passes),
+                        100 * lowestCpuShare);
+                BenchLogging.drainWarnings()
+                        .forEach((message, n) -> System.out.printf(
+                                Locale.ROOT, "  engine warnings per round: %,d x %s%n", n / rounds, message));
                 results.add(new Result(model, name, threads, median, bytesPerDecision, lowestCpuShare));
             }
             return results;
@@ -271,7 +315,7 @@ public final class DecisionBenchmark {
             return passesFor(minimum, System.nanoTime() - start);
         }
 
-        private record Run(long checksum, long cpuNanos) { }
+        private record Run(long checksum, long cpuNanos) {}
 
         /**
          * Decides customers [0, count) {@code passes} times on {@code threads} threads, each taking one contiguous
@@ -326,15 +370,26 @@ public final class DecisionBenchmark {
 
     private static void printEnvironment(Options options) {
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("JVM: %s %s (%s), heap max %,d MiB, args %s%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"),
-                runtime.maxMemory() / (1024 * 1024), ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf(
+                "JVM: %s %s (%s), heap max %,d MiB, args %s%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.vendor"),
+                runtime.maxMemory() / (1024 * 1024),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
         System.out.printf("Cores: %d available to the JVM; CPU: %s%n", runtime.availableProcessors(), cpuModel());
-        System.out.printf("OS: %s %s (%s)%n", System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"));
-        System.out.printf("Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds (engine %d) of at least %,d ms, threads 1%s%n",
-                options.customers(), options.seed(), options.warmup(), options.rounds(), options.engineRounds(),
-                options.minRoundNanos() / 1_000_000, options.threads() == 1 ? "" : " and " + options.threads());
+        System.out.printf(
+                "OS: %s %s (%s)%n",
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
+        System.out.printf(
+                "Settings: %,d customers, seed %d, warm-up %,d decisions, %d rounds (engine %d) of at least %,d ms, threads 1%s%n",
+                options.customers(),
+                options.seed(),
+                options.warmup(),
+                options.rounds(),
+                options.engineRounds(),
+                options.minRoundNanos() / 1_000_000,
+                options.threads() == 1 ? "" : " and " + options.threads());
     }
 
     /** The CPU model on Linux; elsewhere the benchmark still runs, the README line is just less specific. */
@@ -346,7 +401,8 @@ public final class DecisionBenchmark {
         try (Stream<String> lines = Files.lines(cpuinfo)) {
             return lines.filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .findFirst().orElse("unknown");
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -354,11 +410,15 @@ public final class DecisionBenchmark {
 
     /** Trace logging costs half or more of the throughput, so the output says whether the engine ran with it. */
     private static void printLogging(Map<String, String> levels) {
-        System.out.println("Log levels: " + (levels.isEmpty() ? "left as they were (-Dbench.keep-log-levels)" : levels + ", from application.properties"));
+        System.out.println("Log levels: "
+                + (levels.isEmpty()
+                        ? "left as they were (-Dbench.keep-log-levels)"
+                        : levels + ", from application.properties"));
         boolean trace = BenchLogging.engineTraceOn();
         System.out.println("Engine trace logging (org.kie.dmn.feel): " + (trace ? "ON" : "off"));
         if (trace) {
-            System.out.println("WARNING: the FEEL engine formats trace messages: the figures are far too low for the service");
+            System.out.println(
+                    "WARNING: the FEEL engine formats trace messages: the figures are far too low for the service");
         }
         System.out.println();
     }
@@ -383,7 +443,8 @@ public final class DecisionBenchmark {
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
-                System.out.println("Usage: DecisionBenchmark [--customers N] [--seed S] [--warmup N] [--rounds R] [--engine-rounds R] [--threads T] [--models a,b] [--min-round-ms M]");
+                System.out.println(
+                        "Usage: DecisionBenchmark [--customers N] [--seed S] [--warmup N] [--rounds R] [--engine-rounds R] [--threads T] [--models a,b] [--min-round-ms M]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) {
@@ -399,8 +460,10 @@ public final class DecisionBenchmark {
                 case "--threads" -> threads = positive(flag, Integer.parseInt(value));
                 case "--models" -> models = List.of(value.split(","));
                 case "--min-round-ms" -> minRoundMillis = positive(flag, Integer.parseInt(value));
-                default -> throw new IllegalArgumentException("unknown option " + flag
-                        + "; known: --customers --seed --warmup --rounds --engine-rounds --threads --models --min-round-ms");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + flag
+                                    + "; known: --customers --seed --warmup --rounds --engine-rounds --threads --models --min-round-ms");
             }
         }
         return new Options(customers, seed, warmup, rounds, engineRounds, threads, models, minRoundMillis * 1_000_000L);
@@ -415,30 +478,60 @@ public final class DecisionBenchmark {
 
     /** One row per model and path; ratios to the hand-written Java of the same run, which only the 25-row model has. */
     private static void printTable(List<Result> results, Options options) {
-        System.out.printf("Decisions/s, %,d synthetic customers, median of %d rounds (engine paths: %d):%n%n",
+        System.out.printf(
+                "Decisions/s, %,d synthetic customers, median of %d rounds (engine paths: %d):%n%n",
                 options.customers(), options.rounds(), options.engineRounds());
-        double hand = results.stream().filter(r -> r.path().contains("hand-written") && r.threads() == 1)
-                .mapToDouble(Result::perSecond).findFirst().orElse(Double.NaN);
+        double hand = results.stream()
+                .filter(r -> r.path().contains("hand-written") && r.threads() == 1)
+                .mapToDouble(Result::perSecond)
+                .findFirst()
+                .orElse(Double.NaN);
         int many = options.threads();
-        System.out.printf("| model | path | 1 thread | vs hand-written | vs engine | B/decision | %d threads |%n", many);
+        System.out.printf(
+                "| model | path | 1 thread | vs hand-written | vs engine | B/decision | %d threads |%n", many);
         System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
         for (Result r : results) {
             if (r.threads() != 1) {
                 continue;
             }
-            double engine = results.stream().filter(e -> e.model().equals(r.model()) && e.threads() == 1
-                            && e.path().equals(r.path().startsWith("DMN") ? "DMN alone: Drools engine" : "with policies: Drools engine"))
-                    .mapToDouble(Result::perSecond).findFirst().orElse(Double.NaN);
-            double parallel = results.stream().filter(p -> p.model().equals(r.model()) && p.path().equals(r.path()) && p.threads() == many)
-                    .mapToDouble(Result::perSecond).findFirst().orElse(r.perSecond());
-            String vsHand = r.model().equals(TABLE_MODEL) && r.path().startsWith("DMN") ? String.format(Locale.ROOT, "%.3f", r.perSecond() / hand) : "";
-            System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %s | %.1fx | %,.0f | %,.0f |%n", r.model(), r.path(), r.perSecond(),
-                    vsHand, r.perSecond() / engine, r.bytesPerDecision(), parallel);
+            double engine = results.stream()
+                    .filter(e -> e.model().equals(r.model())
+                            && e.threads() == 1
+                            && e.path()
+                                    .equals(
+                                            r.path().startsWith("DMN")
+                                                    ? "DMN alone: Drools engine"
+                                                    : "with policies: Drools engine"))
+                    .mapToDouble(Result::perSecond)
+                    .findFirst()
+                    .orElse(Double.NaN);
+            double parallel = results.stream()
+                    .filter(p -> p.model().equals(r.model()) && p.path().equals(r.path()) && p.threads() == many)
+                    .mapToDouble(Result::perSecond)
+                    .findFirst()
+                    .orElse(r.perSecond());
+            String vsHand = r.model().equals(TABLE_MODEL) && r.path().startsWith("DMN")
+                    ? String.format(Locale.ROOT, "%.3f", r.perSecond() / hand)
+                    : "";
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %,.0f | %s | %.1fx | %,.0f | %,.0f |%n",
+                    r.model(),
+                    r.path(),
+                    r.perSecond(),
+                    vsHand,
+                    r.perSecond() / engine,
+                    r.bytesPerDecision(),
+                    parallel);
         }
-        double lowest = results.stream().mapToDouble(Result::lowestCpuShare).min().orElse(1);
+        double lowest =
+                results.stream().mapToDouble(Result::lowestCpuShare).min().orElse(1);
         if (lowest < 0.9) {
-            System.out.printf(Locale.ROOT, "%nNote: in some rounds the deciding threads were on a CPU only %.0f %% of the time: "
-                    + "other load on the machine makes those figures too low.%n", 100 * lowest);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nNote: in some rounds the deciding threads were on a CPU only %.0f %% of the time: "
+                            + "other load on the machine makes those figures too low.%n",
+                    100 * lowest);
         }
     }
 }

@@ -27,8 +27,7 @@ public final class HandWrittenSeasonal25 {
     private static final BigDecimal RR025 = new BigDecimal("0.25");
     private static final BigDecimal RR04 = new BigDecimal("0.4");
 
-    private HandWrittenSeasonal25() {
-    }
+    private HandWrittenSeasonal25() {}
 
     public static int decide(CustomerFacts c, LocalDate runDate) {
         BigDecimal revenue = c.revenue12m();
@@ -47,7 +46,12 @@ public final class HandWrittenSeasonal25 {
         if (!hasDays) return 3;
         if (days > 730) return 4;
         if (segment.equals("VIP")) {
-            if (dach && revenue.compareTo(R5000) >= 0 && orders >= 12 && returns.compareTo(RR02) < 0 && fashion && days <= 90) return 5;
+            if (dach
+                    && revenue.compareTo(R5000) >= 0
+                    && orders >= 12
+                    && returns.compareTo(RR02) < 0
+                    && fashion
+                    && days <= 90) return 5;
             if (dach && revenue.compareTo(R5000) >= 0 && days <= 180) return 6;
             if (revenue.compareTo(R5000) >= 0) return 7;
             boolean mid = revenue.compareTo(R2000) >= 0 && revenue.compareTo(R5000) < 0;
@@ -59,13 +63,22 @@ public final class HandWrittenSeasonal25 {
         if (segment.equals("REGULAR")) {
             boolean deAt = country.equals("DE") || country.equals("AT");
             boolean upper = revenue.compareTo(R1500) >= 0 && revenue.compareTo(R3000) < 0;
-            if (country.equals("DE") && revenue.compareTo(R3000) >= 0 && orders >= 10 && fashion && days <= 60) return 12;
+            if (country.equals("DE") && revenue.compareTo(R3000) >= 0 && orders >= 10 && fashion && days <= 60)
+                return 12;
             if (deAt && upper && orders >= 6 && returns.compareTo(RR015) < 0 && days <= 90) return 13;
             if (deAt && upper && fashion) return 14;
             if (country.equals("CH") && revenue.compareTo(R1000) >= 0) return 15;
             if ((country.equals("NL") || country.equals("BE") || country.equals("DK"))
-                    && revenue.compareTo(R500) >= 0 && revenue.compareTo(R1500) < 0 && orders >= 3 && days >= 30 && days <= 180) return 16;
-            if (revenue.compareTo(R800) >= 0 && revenue.compareTo(R1500) < 0 && orders >= 4 && returns.compareTo(RR025) < 0 && fashion) return 17;
+                    && revenue.compareTo(R500) >= 0
+                    && revenue.compareTo(R1500) < 0
+                    && orders >= 3
+                    && days >= 30
+                    && days <= 180) return 16;
+            if (revenue.compareTo(R800) >= 0
+                    && revenue.compareTo(R1500) < 0
+                    && orders >= 4
+                    && returns.compareTo(RR025) < 0
+                    && fashion) return 17;
             if (revenue.compareTo(R500) >= 0 && revenue.compareTo(R800) < 0 && fashion && days <= 120) return 18;
             if (!dach && revenue.compareTo(R300) >= 0) return 19;
             if (revenue.compareTo(R200) >= 0 && revenue.compareTo(R500) < 0 && orders >= 2 && days <= 60) return 20;

@@ -61,6 +61,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class ScanWriteCeiling {
     /** DynamoDB's limit per BatchWriteItem call, and what the run's workers send. */
     private static final int BATCH = 25;
+
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     /** As long as the reasons of the campaign models (the most frequent one of black-week-tech, in fact). */
@@ -68,8 +69,7 @@ public final class ScanWriteCeiling {
     /** A model version is the first 12 hex digits of the model file's SHA-256. */
     private static final String MODEL_VERSION = "3f9a1c07be42";
 
-    private ScanWriteCeiling() {
-    }
+    private ScanWriteCeiling() {}
 
     @SuppressWarnings("deprecation") // ApacheHttpClient: the HTTP client the service uses (see DynamoDbClientProducer)
     public static void main(String[] args) throws Exception {
@@ -77,7 +77,8 @@ public final class ScanWriteCeiling {
         String customers = "bench-customers";
         int segments = 8; // selektor.selection.segments
         int threads = 4; // selektor.selection.workers
-        int pageSize = 200; // selektor.selection.page-size; ExtendDB takes longer than the SDK waits for much bigger pages
+        int pageSize =
+                200; // selektor.selection.page-size; ExtendDB takes longer than the SDK waits for much bigger pages
         String campaign = "black-week-tech";
         String runDate = "2026-11-26";
         String resultsPrefix = "bench-ceiling-results-";
@@ -97,8 +98,9 @@ public final class ScanWriteCeiling {
             }
         }
         if (endpoint == null || args.length % 2 != 0) {
-            System.err.println("usage: ScanWriteCeiling --endpoint URL [--table T] [--segments 8] [--threads 4] [--page-size 200]"
-                    + " [--campaign ID] [--run-date YYYY-MM-DD] [--results-prefix P] [--results-index NAME]");
+            System.err.println(
+                    "usage: ScanWriteCeiling --endpoint URL [--table T] [--segments 8] [--threads 4] [--page-size 200]"
+                            + " [--campaign ID] [--run-date YYYY-MM-DD] [--results-prefix P] [--results-index NAME]");
             System.exit(2);
         }
         // Outside Quarkus every logger would be at ALL: the SDK and the HTTP client would format debug lines for
@@ -111,15 +113,22 @@ public final class ScanWriteCeiling {
         try (DynamoDbClient dynamo = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 // As many connections as the service's client, so the pool is never what limits.
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
                 .build()) {
             createTable(dynamo, results, resultsIndex);
             try {
                 Totals totals = new Totals();
-                System.out.printf("ceiling: timing starts (%d segments of %s on %d threads, pages of %d, into %s%s)%n",
-                        segments, customers, threads, pageSize, results, resultsIndex == null ? "" : " with index " + resultsIndex);
+                System.out.printf(
+                        "ceiling: timing starts (%d segments of %s on %d threads, pages of %d, into %s%s)%n",
+                        segments,
+                        customers,
+                        threads,
+                        pageSize,
+                        results,
+                        resultsIndex == null ? "" : " with index " + resultsIndex);
                 System.out.flush(); // the script takes the store's CPU time when it sees this line
                 long cpuStart = os.getProcessCpuTime();
                 long start = System.nanoTime();
@@ -127,10 +136,18 @@ public final class ScanWriteCeiling {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuPercent = (os.getProcessCpuTime() - cpuStart) / 1e9 / seconds * 100;
                 long items = totals.items.get();
-                System.out.printf("ceiling segments=%d threads=%d items=%d seconds=%.3f items_per_s=%.0f scan_seconds=%.3f"
+                System.out.printf(
+                        "ceiling segments=%d threads=%d items=%d seconds=%.3f items_per_s=%.0f scan_seconds=%.3f"
                                 + " write_seconds=%.3f retried=%d client_cpu_percent=%.0f%n",
-                        segments, threads, items, seconds, items / seconds, totals.scanNanos.get() / 1e9,
-                        totals.writeNanos.get() / 1e9, totals.retried.get(), cpuPercent);
+                        segments,
+                        threads,
+                        items,
+                        seconds,
+                        items / seconds,
+                        totals.scanNanos.get() / 1e9,
+                        totals.writeNanos.get() / 1e9,
+                        totals.retried.get(),
+                        cpuPercent);
                 System.out.flush();
             } finally {
                 // Deleting a big table keeps the store busy for a while: after the figures, not within them.
@@ -139,7 +156,7 @@ public final class ScanWriteCeiling {
         }
     }
 
-    private record Run(String runId, String campaignId, String runDate) { }
+    private record Run(String runId, String campaignId, String runDate) {}
 
     /** Summed over the threads, as the service's run view sums its workers' time. */
     private static final class Totals {
@@ -153,24 +170,45 @@ public final class ScanWriteCeiling {
     private static void createTable(DynamoDbClient dynamo, String table, String index) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         for (String name : index == null ? List.of("runId", "customerId") : List.of("runId", "customerId", "runKey")) {
-            attributes.add(AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build());
+            attributes.add(AttributeDefinition.builder()
+                    .attributeName(name)
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
         }
         dynamo.createTable(b -> {
             b.tableName(table)
-                    .keySchema(KeySchemaElement.builder().attributeName("runId").keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName("customerId").keyType(KeyType.RANGE).build())
+                    .keySchema(
+                            KeySchemaElement.builder()
+                                    .attributeName("runId")
+                                    .keyType(KeyType.HASH)
+                                    .build(),
+                            KeySchemaElement.builder()
+                                    .attributeName("customerId")
+                                    .keyType(KeyType.RANGE)
+                                    .build())
                     .attributeDefinitions(attributes)
                     .billingMode(BillingMode.PAY_PER_REQUEST);
             if (index != null) {
-                b.globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(index)
-                        .keySchema(KeySchemaElement.builder().attributeName("customerId").keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName("runKey").keyType(KeyType.RANGE).build())
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                b.globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                        .indexName(index)
+                        .keySchema(
+                                KeySchemaElement.builder()
+                                        .attributeName("customerId")
+                                        .keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder()
+                                        .attributeName("runKey")
+                                        .keyType(KeyType.RANGE)
+                                        .build())
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.ALL)
+                                .build())
                         .build());
             }
         });
         // The SDK's default waiter polls every 20 s; a new table is usually ACTIVE after one or two (see Tables).
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(dynamo)
                 .overrideConfiguration(o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
                         .waitTimeout(Duration.ofMinutes(2)))
                 .build()) {
@@ -179,8 +217,16 @@ public final class ScanWriteCeiling {
     }
 
     /** Every segment is one task on a pool of {@code threads}, as the run hands its segments to its workers. */
-    private static void scanAndWrite(DynamoDbClient dynamo, String customers, String results, Run run, int segments,
-                                     int threads, int pageSize, Totals totals) throws Exception {
+    private static void scanAndWrite(
+            DynamoDbClient dynamo,
+            String customers,
+            String results,
+            Run run,
+            int segments,
+            int threads,
+            int pageSize,
+            Totals totals)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> tasks = new ArrayList<>();
@@ -199,14 +245,26 @@ public final class ScanWriteCeiling {
         }
     }
 
-    private static void scanSegment(DynamoDbClient dynamo, String customers, String results, Run run, int segment,
-                                    int segments, int pageSize, Totals totals) throws InterruptedException {
+    private static void scanSegment(
+            DynamoDbClient dynamo,
+            String customers,
+            String results,
+            Run run,
+            int segment,
+            int segments,
+            int pageSize,
+            Totals totals)
+            throws InterruptedException {
         Map<String, AttributeValue> after = null;
         do {
             Map<String, AttributeValue> from = after;
             long t0 = System.nanoTime();
             ScanResponse page = dynamo.scan(b -> {
-                b.tableName(customers).segment(segment).totalSegments(segments).limit(pageSize).consistentRead(true);
+                b.tableName(customers)
+                        .segment(segment)
+                        .totalSegments(segments)
+                        .limit(pageSize)
+                        .consistentRead(true);
                 if (from != null) {
                     b.exclusiveStartKey(from);
                 }
@@ -214,8 +272,11 @@ public final class ScanWriteCeiling {
             long t1 = System.nanoTime();
             List<WriteRequest> batch = new ArrayList<>(BATCH);
             for (Map<String, AttributeValue> customer : page.items()) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                        .item(resultItem(run, customer.get("customerId").s())).build()).build());
+                batch.add(WriteRequest.builder()
+                        .putRequest(PutRequest.builder()
+                                .item(resultItem(run, customer.get("customerId").s()))
+                                .build())
+                        .build());
                 if (batch.size() == BATCH) {
                     writeBatch(dynamo, results, batch, totals.retried);
                     batch = new ArrayList<>(BATCH);
@@ -254,10 +315,12 @@ public final class ScanWriteCeiling {
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<WriteRequest> batch = pending;
             pending = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, batch)))
-                    .unprocessedItems().getOrDefault(table, List.of());
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
             if (!pending.isEmpty()) {
                 if (attempt >= 8) {
-                    throw new IllegalStateException(pending.size() + " items stayed unprocessed after " + attempt + " attempts");
+                    throw new IllegalStateException(
+                            pending.size() + " items stayed unprocessed after " + attempt + " attempts");
                 }
                 retried.addAndGet(pending.size());
                 // The service's backoff (BatchWrites): jittered, doubling from 50 ms, at most 2 s.

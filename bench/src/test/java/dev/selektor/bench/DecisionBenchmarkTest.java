@@ -30,11 +30,12 @@ class DecisionBenchmarkTest {
     @Test
     void theMinimumRoundIsReadInMillisecondsAndDefaultsToOneSecond() {
         assertEquals(SECOND, DecisionBenchmark.parse(new String[0]).minRoundNanos());
-        DecisionBenchmark.Options options = DecisionBenchmark.parse(new String[] {"--min-round-ms", "250", "--models", "vip-thank-you"});
+        DecisionBenchmark.Options options =
+                DecisionBenchmark.parse(new String[] {"--min-round-ms", "250", "--models", "vip-thank-you"});
         assertEquals(250_000_000L, options.minRoundNanos());
         assertEquals(List.of("vip-thank-you"), options.models());
-        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-                () -> DecisionBenchmark.parse(new String[] {"--min-round-ms", "0"}));
+        IllegalArgumentException zero = assertThrows(
+                IllegalArgumentException.class, () -> DecisionBenchmark.parse(new String[] {"--min-round-ms", "0"}));
         assertEquals("--min-round-ms must be at least 1, got 0", zero.getMessage());
     }
 }

@@ -19,12 +19,14 @@ public class CurrentUserResource {
     @Inject
     SecurityIdentity identity;
 
-    public record Me(String user, List<String> roles) { }
+    public record Me(String user, List<String> roles) {}
 
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @Operation(summary = "The authenticated user and their roles")
     public Me me() {
-        return new Me(identity.getPrincipal().getName(), identity.getRoles().stream().sorted().toList());
+        return new Me(
+                identity.getPrincipal().getName(),
+                identity.getRoles().stream().sorted().toList());
     }
 }

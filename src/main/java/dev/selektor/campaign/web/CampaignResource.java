@@ -1,11 +1,10 @@
 package dev.selektor.campaign.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.campaign.CampaignService;
-
+import dev.selektor.common.NotFoundException;
 import dev.selektor.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.selektor.common.NotFoundException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,8 +27,10 @@ public class CampaignResource {
     @PUT
     @Path("/{campaignId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a campaign definition",
-            description = "decisionModel must name a loaded campaign model; endDate >= startDate; holdoutPercent 0..100; maxCustomers > 0.")
+    @Operation(
+            summary = "Create or replace a campaign definition",
+            description =
+                    "decisionModel must name a loaded campaign model; endDate >= startDate; holdoutPercent 0..100; maxCustomers > 0.")
     public CampaignView put(@PathParam("campaignId") String campaignId, JsonNode body) {
         return CampaignView.of(campaigns.define(campaignId, body));
     }
@@ -39,7 +40,9 @@ public class CampaignResource {
     @Path("/{campaignId}")
     @Operation(summary = "Read a campaign definition")
     public CampaignView get(@PathParam("campaignId") String campaignId) {
-        return campaigns.find(campaignId).map(CampaignView::of)
+        return campaigns
+                .find(campaignId)
+                .map(CampaignView::of)
                 .orElseThrow(() -> new NotFoundException("There is no campaign \"" + campaignId + "\""));
     }
 

@@ -1,8 +1,7 @@
 package dev.selektor.common.web;
 
-import dev.selektor.common.FieldError;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.selektor.common.FieldError;
 import java.util.List;
 
 /** RFC 9457 problem details, the body of every error answer. */

@@ -1,13 +1,12 @@
 package dev.selektor.common.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.selektor.common.ConflictException;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.ForbiddenActionException;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.common.StoreUnavailableException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -21,7 +20,10 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /**
@@ -59,10 +61,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
-        Problem problem = Problem.of(401, "Not authenticated",
+        Problem problem = Problem.of(
+                401,
+                "Not authenticated",
                 "This endpoint needs a user: send HTTP Basic credentials (local users) or a bearer token.");
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Basic realm=\"Selektor\"")
-                .entity(problem).build();
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Basic realm=\"Selektor\"")
+                .entity(problem)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -91,17 +98,26 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
         LOG.warn("store unavailable: " + e.getMessage());
-        Problem problem = Problem.of(503, "Store unavailable",
+        Problem problem = Problem.of(
+                503,
+                "Store unavailable",
                 "The data store does not answer right now; nothing was changed by this request unless stated. Retry shortly.");
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .entity(problem)
+                .build();
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String where =
+                location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         // The parser's own text ends with a source excerpt marker that means nothing to a caller.
-        String reason = String.valueOf(e.getOriginalMessage()).replaceAll("(?s)\\s*\\(start marker at.*$", "").strip();
+        String reason = String.valueOf(e.getOriginalMessage())
+                .replaceAll("(?s)\\s*\\(start marker at.*$", "")
+                .strip();
         String detail = "The body is not valid JSON" + where + ": " + reason;
         return respond(Problem.invalid(detail, List.of(new FieldError("", "malformed JSON" + where))));
     }

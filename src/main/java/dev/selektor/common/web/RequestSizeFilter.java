@@ -30,7 +30,9 @@ public class RequestSizeFilter implements ContainerRequestFilter {
         // A body without a length (chunked) is only allowed where it is streamed.
         boolean chunked = length == null && "chunked".equalsIgnoreCase(request.getHeaderString("Transfer-Encoding"));
         if (tooLong || chunked) {
-            request.abortWith(ProblemMappers.respond(Problem.of(413, "Payload too large",
+            request.abortWith(ProblemMappers.respond(Problem.of(
+                    413,
+                    "Payload too large",
                     "Bodies of this endpoint are limited to " + LIMIT / (1024 * 1024) + " MB with a Content-Length")));
         }
     }

@@ -1,10 +1,9 @@
 package dev.selektor.customer.dynamo;
 
+import dev.selektor.common.IsoDates;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.customer.Segment;
-
-import dev.selektor.common.IsoDates;
 import dev.selektor.storage.dynamo.BatchWrites;
 import dev.selektor.storage.dynamo.DynamoCalls;
 import dev.selektor.storage.dynamo.Tables;
@@ -41,7 +40,8 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
 
     @Override
     public void save(CustomerFacts facts) {
-        DynamoCalls.run("storing customer " + facts.customerId(),
+        DynamoCalls.run(
+                "storing customer " + facts.customerId(),
                 () -> dynamo.putItem(b -> b.tableName(table()).item(toItem(facts))));
     }
 
@@ -52,51 +52,72 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
         }
         List<WriteRequest> writes = new ArrayList<>(facts.size());
         for (CustomerFacts f : facts) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(f)).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(toItem(f)).build())
+                    .build());
         }
         BatchWrites.writeAll(dynamo, table(), writes, "storing " + writes.size() + " customers");
     }
 
     @Override
     public Optional<CustomerFacts> find(String customerId) {
-        var response = DynamoCalls.call("reading customer " + customerId,
-                () -> dynamo.getItem(b -> b.tableName(table()).key(key(customerId)).consistentRead(true)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+        var response = DynamoCalls.call(
+                "reading customer " + customerId,
+                () -> dynamo.getItem(
+                        b -> b.tableName(table()).key(key(customerId)).consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(fromItem(response.item()))
+                : Optional.empty();
     }
 
     @Override
     public boolean delete(String customerId) {
-        var response = DynamoCalls.call("deleting customer " + customerId,
-                () -> dynamo.deleteItem(b -> b.tableName(table()).key(key(customerId)).returnValues(ReturnValue.ALL_OLD)));
+        var response = DynamoCalls.call(
+                "deleting customer " + customerId,
+                () -> dynamo.deleteItem(
+                        b -> b.tableName(table()).key(key(customerId)).returnValues(ReturnValue.ALL_OLD)));
         return response.hasAttributes() && !response.attributes().isEmpty();
     }
 
     @Override
     public long count() {
-        return DynamoCalls.call("counting customers", () -> dynamo
-                .scanPaginator(b -> b.tableName(table()).select(Select.COUNT).limit(5_000))
-                .stream().mapToLong(page -> page.count()).sum());
+        return DynamoCalls.call(
+                "counting customers",
+                () -> dynamo
+                        .scanPaginator(
+                                b -> b.tableName(table()).select(Select.COUNT).limit(5_000))
+                        .stream()
+                        .mapToLong(page -> page.count())
+                        .sum());
     }
 
     @Override
     public long estimatedCount() {
-        return DynamoCalls.call("describing the customers table",
+        return DynamoCalls.call(
+                "describing the customers table",
                 () -> dynamo.describeTable(b -> b.tableName(table())).table().itemCount());
     }
 
     @Override
     public Page scanSegment(int segment, int totalSegments, Optional<String> after, int limit) {
-        var page = DynamoCalls.call("scanning customers", () -> dynamo.scan(b -> {
-            b.tableName(table()).segment(segment).totalSegments(totalSegments).limit(limit).consistentRead(true);
-            after.ifPresent(id -> b.exclusiveStartKey(key(id)));
-        }));
+        var page = DynamoCalls.call(
+                "scanning customers",
+                () -> dynamo.scan(b -> {
+                    b.tableName(table())
+                            .segment(segment)
+                            .totalSegments(totalSegments)
+                            .limit(limit)
+                            .consistentRead(true);
+                    after.ifPresent(id -> b.exclusiveStartKey(key(id)));
+                }));
         List<CustomerFacts> customers = new ArrayList<>(page.count());
         for (Map<String, AttributeValue> item : page.items()) {
             customers.add(fromItem(item));
         }
-        Optional<String> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? Optional.of(page.lastEvaluatedKey().get("customerId").s())
-                : Optional.empty();
+        Optional<String> last =
+                page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(page.lastEvaluatedKey().get("customerId").s())
+                        : Optional.empty();
         return new Page(customers, last);
     }
 
@@ -117,7 +138,10 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
         item.put("revenue12m", AttributeValue.fromN(f.revenue12m().toPlainString()));
         item.put("returnRate12m", AttributeValue.fromN(f.returnRate12m().toPlainString()));
         f.lastOrderDate().ifPresent(d -> item.put("lastOrderDate", AttributeValue.fromS(d.toString())));
-        item.put("categories", AttributeValue.fromL(f.categories().stream().map(AttributeValue::fromS).toList()));
+        item.put(
+                "categories",
+                AttributeValue.fromL(
+                        f.categories().stream().map(AttributeValue::fromS).toList()));
         item.put("updatedAt", AttributeValue.fromS(Instant.now().toString()));
         return item;
     }
@@ -135,7 +159,11 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
                 new BigDecimal(item.get("revenue12m").n()),
                 new BigDecimal(item.get("returnRate12m").n()),
                 optionalDate(item, "lastOrderDate"),
-                item.containsKey("categories") ? item.get("categories").l().stream().map(AttributeValue::s).toList() : List.of());
+                item.containsKey("categories")
+                        ? item.get("categories").l().stream()
+                                .map(AttributeValue::s)
+                                .toList()
+                        : List.of());
     }
 
     private static Optional<LocalDate> optionalDate(Map<String, AttributeValue> item, String name) {

@@ -1,10 +1,9 @@
 package dev.selektor.customer.kafka;
 
-import dev.selektor.customer.CustomerFactUpdates;
-import dev.selektor.customer.CustomerFactsRepository;
-
 import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
+import dev.selektor.customer.CustomerFactUpdates;
+import dev.selektor.customer.CustomerFactsRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,12 +74,15 @@ public class KafkaFactUpdatesConsumer {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        producerProps.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         String topic = config.factUpdates().topic();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-             KafkaProducer<String, String> deadLetters = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
+        try (KafkaConsumer<String, String> c =
+                        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+                KafkaProducer<String, String> deadLetters =
+                        new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
             consumer = c;
             c.subscribe(List.of(topic));
             new BackgroundLoop("Taking fact updates from Kafka", LOG, PAUSE, PAUSE).run(() -> stopping, () -> {
@@ -98,10 +100,15 @@ public class KafkaFactUpdatesConsumer {
     }
 
     /** When the store fails, rewinds the partition and throws, so that the loop pauses and polls the records again. */
-    private void handle(KafkaConsumer<String, String> c, KafkaProducer<String, String> deadLetters, String topic,
-                           TopicPartition partition, List<ConsumerRecord<String, String>> records) {
+    private void handle(
+            KafkaConsumer<String, String> c,
+            KafkaProducer<String, String> deadLetters,
+            String topic,
+            TopicPartition partition,
+            List<ConsumerRecord<String, String>> records) {
         for (int from = 0; from < records.size(); from += CustomerFactsRepository.MAX_BATCH) {
-            List<ConsumerRecord<String, String>> chunk = records.subList(from, Math.min(from + CustomerFactsRepository.MAX_BATCH, records.size()));
+            List<ConsumerRecord<String, String>> chunk =
+                    records.subList(from, Math.min(from + CustomerFactsRepository.MAX_BATCH, records.size()));
             Map<String, ConsumerRecord<String, String>> byId = new HashMap<>();
             List<CustomerFactUpdates.Update> batch = new ArrayList<>(chunk.size());
             for (ConsumerRecord<String, String> r : chunk) {
@@ -119,16 +126,22 @@ public class KafkaFactUpdatesConsumer {
                     ConsumerRecord<String, String> r = byId.get(p.messageId());
                     ProducerRecord<String, String> dead = new ProducerRecord<>(topic + ".dlq", r.key(), r.value());
                     dead.headers().add("reason", p.reason().getBytes(StandardCharsets.UTF_8));
-                    dead.headers().add("source", (r.topic() + "/" + r.partition() + "@" + r.offset()).getBytes(StandardCharsets.UTF_8));
+                    dead.headers()
+                            .add(
+                                    "source",
+                                    (r.topic() + "/" + r.partition() + "@" + r.offset())
+                                            .getBytes(StandardCharsets.UTF_8));
                     try {
                         deadLetters.send(dead).get();
                     } catch (Exception e) {
                         c.seek(partition, chunk.get(0).offset());
-                        throw new IllegalStateException("the dead-letter topic did not take a record: " + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "the dead-letter topic did not take a record: " + e.getMessage(), e);
                     }
                 }
             }
-            c.commitSync(Map.of(partition, new OffsetAndMetadata(chunk.get(chunk.size() - 1).offset() + 1)));
+            c.commitSync(Map.of(
+                    partition, new OffsetAndMetadata(chunk.get(chunk.size() - 1).offset() + 1)));
         }
     }
 }

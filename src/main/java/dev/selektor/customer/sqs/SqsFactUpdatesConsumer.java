@@ -1,9 +1,8 @@
 package dev.selektor.customer.sqs;
 
-import dev.selektor.customer.CustomerFactUpdates;
-
 import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
+import dev.selektor.customer.CustomerFactUpdates;
 import dev.selektor.messaging.sqs.Queues;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -92,11 +91,16 @@ public class SqsFactUpdatesConsumer {
         Queues.Queue[] queue = {null};
         new BackgroundLoop("Taking fact updates from SQS", LOG).run(() -> stopping, () -> {
             if (queue[0] == null) {
-                queue[0] = queues.queue(Queues.CUSTOMER_FACTS, config.factUpdates().maxReceives());
+                queue[0] =
+                        queues.queue(Queues.CUSTOMER_FACTS, config.factUpdates().maxReceives());
             }
             String url = queue[0].url();
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(10)
-                    .visibilityTimeout((int) config.factUpdates().visibilityTimeout().toSeconds())).messages();
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(10)
+                            .visibilityTimeout((int)
+                                    config.factUpdates().visibilityTimeout().toSeconds()))
+                    .messages();
             // false: crashed on purpose (the crash test)
             return messages.isEmpty() || handle(queue[0], messages) ? BackgroundLoop.AT_ONCE : BackgroundLoop.END;
         });
@@ -104,9 +108,11 @@ public class SqsFactUpdatesConsumer {
 
     /** @return false when the consumer is to die here (the crash test) */
     private boolean handle(Queues.Queue queue, List<Message> messages) {
-        Map<String, Message> byId = messages.stream().collect(Collectors.toMap(Message::messageId, Function.identity()));
+        Map<String, Message> byId =
+                messages.stream().collect(Collectors.toMap(Message::messageId, Function.identity()));
         List<CustomerFactUpdates.Handled> handled = updates.apply(messages.stream()
-                .map(m -> new CustomerFactUpdates.Update(m.messageId(), m.body())).toList());
+                .map(m -> new CustomerFactUpdates.Update(m.messageId(), m.body()))
+                .toList());
         if (crashAfterStoring.compareAndSet(true, false)) {
             LOG.warn("Fact update consumer stops after storing a batch and before acknowledging it (crash test)");
             return false;
@@ -116,7 +122,9 @@ public class SqsFactUpdatesConsumer {
         for (CustomerFactUpdates.Handled h : handled) {
             Message m = byId.get(h.messageId());
             if (h instanceof CustomerFactUpdates.Handled.Poison p) {
-                deadLetters.add(SendMessageBatchRequestEntry.builder().id(m.messageId()).messageBody(m.body())
+                deadLetters.add(SendMessageBatchRequestEntry.builder()
+                        .id(m.messageId())
+                        .messageBody(m.body())
                         .messageAttributes(Map.of(
                                 "reason", text(p.reason()),
                                 "originalMessageId", text(m.messageId()),
@@ -129,23 +137,31 @@ public class SqsFactUpdatesConsumer {
             // Retry: left alone, it comes again after the visibility timeout.
         }
         if (!deadLetters.isEmpty()) {
-            var sent = sqs.sendMessageBatch(b -> b.queueUrl(queue.deadLetterUrl()).entries(deadLetters));
+            var sent =
+                    sqs.sendMessageBatch(b -> b.queueUrl(queue.deadLetterUrl()).entries(deadLetters));
             // A poison message that did not reach the dead letters stays in the queue and is judged again.
             sent.failed().forEach(f -> done.removeIf(d -> d.id().equals(f.id())));
         }
         if (!done.isEmpty()) {
             var deleted = sqs.deleteMessageBatch(b -> b.queueUrl(queue.url()).entries(done));
-            deleted.failed().forEach(f -> LOG.warnf("Could not delete fact update %s (%s); it will be applied again",
-                    f.id(), f.message()));
+            deleted.failed()
+                    .forEach(f -> LOG.warnf(
+                            "Could not delete fact update %s (%s); it will be applied again", f.id(), f.message()));
         }
         return true;
     }
 
     private static DeleteMessageBatchRequestEntry delete(Message m) {
-        return DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build();
+        return DeleteMessageBatchRequestEntry.builder()
+                .id(m.messageId())
+                .receiptHandle(m.receiptHandle())
+                .build();
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value.length() > 4000 ? value.substring(0, 4000) : value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value.length() > 4000 ? value.substring(0, 4000) : value)
+                .build();
     }
 }

@@ -1,20 +1,19 @@
 package dev.selektor.customer.web;
 
-import dev.selektor.customer.CustomerErased;
-import dev.selektor.customer.CustomerFacts;
-import dev.selektor.customer.CustomerFactsParser;
-import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.customer.CustomerImport;
-
-import dev.selektor.common.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.NotFoundException;
+import dev.selektor.common.Roles;
 import dev.selektor.common.web.Problem;
+import dev.selektor.customer.CustomerErased;
+import dev.selektor.customer.CustomerFacts;
+import dev.selektor.customer.CustomerFactsParser;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.customer.CustomerImport;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -59,8 +58,8 @@ public class CustomerResource {
             if (inBody == null || inBody.isNull()) {
                 object.put("customerId", customerId);
             } else if (!inBody.isTextual() || !inBody.textValue().equals(customerId)) {
-                throw new InvalidInputException(new FieldError("/customerId",
-                        "must equal the id in the path (" + customerId + "), got " + inBody));
+                throw new InvalidInputException(new FieldError(
+                        "/customerId", "must equal the id in the path (" + customerId + "), got " + inBody));
             }
         }
         var parsed = CustomerFactsParser.parse(body, clock.today());
@@ -78,7 +77,9 @@ public class CustomerResource {
     @Operation(summary = "Read one customer's facts")
     public CustomerView get(@PathParam("customerId") String customerId) {
         checkId(customerId);
-        return customers.find(customerId).map(CustomerView::of)
+        return customers
+                .find(customerId)
+                .map(CustomerView::of)
                 .orElseThrow(() -> new NotFoundException("There is no customer \"" + customerId + "\""));
     }
 
@@ -99,9 +100,17 @@ public class CustomerResource {
     @RolesAllowed({Roles.EDITOR, Roles.SERVICE})
     @POST
     @Path("/import")
-    @Consumes({"application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Import customers from NDJSON, one customer per line",
-            description = "Good lines are stored even when others are bad; the answer names each bad line and field (the first 1,000).")
+    @Consumes({
+        "application/x-ndjson",
+        "application/jsonl",
+        MediaType.TEXT_PLAIN,
+        MediaType.APPLICATION_OCTET_STREAM,
+        MediaType.APPLICATION_JSON
+    })
+    @Operation(
+            summary = "Import customers from NDJSON, one customer per line",
+            description =
+                    "Good lines are stored even when others are bad; the answer names each bad line and field (the first 1,000).")
     public Response importCustomers(InputStream body) {
         try {
             return Response.ok(customerImport.importNdjson(body)).build();
@@ -111,18 +120,25 @@ public class CustomerResource {
             problem.put("type", "about:blank");
             problem.put("title", "Store unavailable");
             problem.put("status", 503);
-            problem.put("detail", "The data store failed during the import. " + soFar.imported()
-                    + " lines were stored; the others were not. Importing is an upsert by customerId: send the file again.");
+            problem.put(
+                    "detail",
+                    "The data store failed during the import. " + soFar.imported()
+                            + " lines were stored; the others were not. Importing is an upsert by customerId: send the file again.");
             problem.put("imported", soFar.imported());
             problem.put("rejected", soFar.rejected());
             problem.put("errors", soFar.errors());
-            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
+            return Response.status(503)
+                    .type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", "5")
+                    .entity(problem)
+                    .build();
         }
     }
 
     private static void checkId(String customerId) {
         if (!CustomerFactsParser.isCustomerId(customerId)) {
-            throw new InvalidInputException(new FieldError("/customerId", "must be 1-64 characters of A-Z a-z 0-9 _ -"));
+            throw new InvalidInputException(
+                    new FieldError("/customerId", "must be 1-64 characters of A-Z a-z 0-9 _ -"));
         }
     }
 }

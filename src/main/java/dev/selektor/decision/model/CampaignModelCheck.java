@@ -21,46 +21,58 @@ import org.kie.dmn.api.core.ast.InputDataNode;
  */
 public final class CampaignModelCheck {
 
-    private CampaignModelCheck() {
-    }
+    private CampaignModelCheck() {}
 
     public static List<ModelProblem> check(DMNModel model) {
         List<ModelProblem> problems = new ArrayList<>();
         InputDataNode customer = model.getInputByName(CUSTOMER);
         if (customer == null) {
-            problems.add(ModelProblem.error("inputData \"Customer\"", "is missing: a campaign model needs the input data \"Customer\" typed as a structure of the customer facts"));
+            problems.add(
+                    ModelProblem.error(
+                            "inputData \"Customer\"",
+                            "is missing: a campaign model needs the input data \"Customer\" typed as a structure of the customer facts"));
         } else {
             checkCustomerType(customer.getType(), problems);
         }
         InputDataNode runDate = model.getInputByName(RUN_DATE);
         if (runDate == null) {
-            problems.add(ModelProblem.error("inputData \"Run Date\"", "is missing: a campaign model needs the input data \"Run Date\" of type date"));
+            problems.add(ModelProblem.error(
+                    "inputData \"Run Date\"",
+                    "is missing: a campaign model needs the input data \"Run Date\" of type date"));
         } else if (!"date".equals(builtInName(runDate.getType()))) {
-            problems.add(ModelProblem.error("inputData \"Run Date\"", "must be of type date, is " + describe(runDate.getType())));
+            problems.add(ModelProblem.error(
+                    "inputData \"Run Date\"", "must be of type date, is " + describe(runDate.getType())));
         }
         DecisionNode selection = model.getDecisionByName(SELECTION);
         if (selection == null) {
-            problems.add(ModelProblem.error("decision \"Selection\"", "is missing: a campaign model needs the decision \"Selection\" giving {eligible, discountPercent, reason}"));
+            problems.add(
+                    ModelProblem.error(
+                            "decision \"Selection\"",
+                            "is missing: a campaign model needs the decision \"Selection\" giving {eligible, discountPercent, reason}"));
         } else {
             checkSelectionType(selection.getResultType(), problems);
         }
         DecisionNode priority = model.getDecisionByName(PRIORITY);
-        if (priority != null && !"number".equals(builtInName(priority.getResultType()))
+        if (priority != null
+                && !"number".equals(builtInName(priority.getResultType()))
                 && !"Any".equalsIgnoreCase(builtInName(priority.getResultType()))) {
-            problems.add(ModelProblem.error("decision \"Priority\"", "must be of type number, is " + describe(priority.getResultType())));
+            problems.add(ModelProblem.error(
+                    "decision \"Priority\"", "must be of type number, is " + describe(priority.getResultType())));
         }
         return problems;
     }
 
     private static void checkCustomerType(DMNType type, List<ModelProblem> problems) {
         if (type == null || !type.isComposite()) {
-            problems.add(ModelProblem.error("inputData \"Customer\"", "must be typed as a structure of customer facts, is " + describe(type)));
+            problems.add(ModelProblem.error(
+                    "inputData \"Customer\"", "must be typed as a structure of customer facts, is " + describe(type)));
             return;
         }
         type.getFields().forEach((field, fieldType) -> {
             String expected = CUSTOMER_FIELDS.get(field);
             if (expected == null) {
-                problems.add(ModelProblem.error("itemDefinition \"" + type.getName() + "\", component \"" + field + "\"",
+                problems.add(ModelProblem.error(
+                        "itemDefinition \"" + type.getName() + "\", component \"" + field + "\"",
                         "is not a customer fact; known facts are " + CUSTOMER_FIELDS.keySet()));
                 return;
             }
@@ -70,24 +82,32 @@ public final class CampaignModelCheck {
                     ? collection && (actual == null || actual.equals("string") || actual.equalsIgnoreCase("Any"))
                     : !collection && expected.equals(actual);
             if (!ok) {
-                problems.add(ModelProblem.error("itemDefinition \"" + type.getName() + "\", component \"" + field + "\"",
-                        "must be of type " + (field.equals("categories") ? "list of string" : expected) + ", is " + describe(fieldType)));
+                problems.add(ModelProblem.error(
+                        "itemDefinition \"" + type.getName() + "\", component \"" + field + "\"",
+                        "must be of type " + (field.equals("categories") ? "list of string" : expected) + ", is "
+                                + describe(fieldType)));
             }
         });
     }
 
     private static void checkSelectionType(DMNType type, List<ModelProblem> problems) {
         if (type == null || !type.isComposite()) {
-            problems.add(ModelProblem.error("decision \"Selection\"", "must give a structure {eligible: boolean, discountPercent: number, reason: string}, gives " + describe(type)));
+            problems.add(ModelProblem.error(
+                    "decision \"Selection\"",
+                    "must give a structure {eligible: boolean, discountPercent: number, reason: string}, gives "
+                            + describe(type)));
             return;
         }
         Map<String, String> expected = Map.of("eligible", "boolean", "discountPercent", "number", "reason", "string");
         expected.forEach((field, feelType) -> {
             DMNType fieldType = type.getFields().get(field);
             if (fieldType == null) {
-                problems.add(ModelProblem.error("decision \"Selection\"", "its result has no component \"" + field + "\" (" + feelType + ")"));
+                problems.add(ModelProblem.error(
+                        "decision \"Selection\"", "its result has no component \"" + field + "\" (" + feelType + ")"));
             } else if (!feelType.equals(builtInName(fieldType))) {
-                problems.add(ModelProblem.error("decision \"Selection\"", "component \"" + field + "\" must be of type " + feelType + ", is " + describe(fieldType)));
+                problems.add(ModelProblem.error(
+                        "decision \"Selection\"",
+                        "component \"" + field + "\" must be of type " + feelType + ", is " + describe(fieldType)));
             }
         });
     }

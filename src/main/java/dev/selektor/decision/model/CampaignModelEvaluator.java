@@ -1,11 +1,10 @@
 package dev.selektor.decision.model;
 
+import dev.selektor.customer.CustomerFacts;
+import dev.selektor.decision.model.compiled.FastPath;
 import dev.selektor.decision.model.convention.CampaignConventions;
 import dev.selektor.decision.model.convention.MatchedRule;
 import dev.selektor.decision.model.convention.ModelResult;
-
-import dev.selektor.customer.CustomerFacts;
-import dev.selektor.decision.model.compiled.FastPath;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,10 +19,10 @@ import org.kie.dmn.api.core.DMNResult;
 /** Evaluates a campaign model's {@code Selection} (and {@code Priority}) for one customer and classifies the answer. */
 public final class CampaignModelEvaluator {
     private static final String[] SELECTION_ONLY = {CampaignConventions.SELECTION};
-    private static final String[] SELECTION_AND_PRIORITY = {CampaignConventions.SELECTION, CampaignConventions.PRIORITY};
+    private static final String[] SELECTION_AND_PRIORITY = {CampaignConventions.SELECTION, CampaignConventions.PRIORITY
+    };
 
-    private CampaignModelEvaluator() {
-    }
+    private CampaignModelEvaluator() {}
 
     /**
      * The model's answer for one customer: from its compiled tables when it has them and they can decide this
@@ -45,8 +44,8 @@ public final class CampaignModelEvaluator {
         context.set(CampaignConventions.CUSTOMER, customer);
         context.set(CampaignConventions.RUN_DATE, runDate);
         List<MatchedRowsListener.Hit> hits = MatchedRowsListener.INSTANCE.start();
-        DMNResult result = model.runtime().evaluateByName(model.model(), context,
-                model.hasPriority() ? SELECTION_AND_PRIORITY : SELECTION_ONLY);
+        DMNResult result = model.runtime()
+                .evaluateByName(model.model(), context, model.hasPriority() ? SELECTION_AND_PRIORITY : SELECTION_ONLY);
         List<MatchedRule> matched = hits.stream()
                 .map(h -> new MatchedRule(h.decision(), h.row(), model.annotation(h.decision(), h.row())))
                 .toList();
@@ -55,7 +54,8 @@ public final class CampaignModelEvaluator {
             messages.add(message.getSeverity() + " " + message.getMessage());
         }
         DMNDecisionResult selection = result.getDecisionResultByName(CampaignConventions.SELECTION);
-        if (selection == null || selection.hasErrors()
+        if (selection == null
+                || selection.hasErrors()
                 || selection.getEvaluationStatus() == DMNDecisionResult.DecisionEvaluationStatus.FAILED) {
             return new ModelResult.Failed(matched, messages);
         }

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The customer's facts as the DMN engine wants them: a FEEL context with BigDecimal numbers and LocalDate dates. */
 public final class CustomerContext {
-    private CustomerContext() {
-    }
+    private CustomerContext() {}
 
     public static Map<String, Object> of(CustomerFacts facts) {
         Map<String, Object> context = new HashMap<>(16);

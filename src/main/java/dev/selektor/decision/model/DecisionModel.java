@@ -40,7 +40,9 @@ public record DecisionModel(
 
     /** The model's inputs with their types. */
     public List<TypedName> inputTypes() {
-        return model.getInputs().stream().map(i -> new TypedName(i.getName(), TypeDescription.describe(i.getType()))).toList();
+        return model.getInputs().stream()
+                .map(i -> new TypedName(i.getName(), TypeDescription.describe(i.getType())))
+                .toList();
     }
 
     /** The model's decisions with their result types. */
@@ -66,8 +68,19 @@ public record DecisionModel(
 
     /** The same model evaluated by the engine alone: for comparisons of the two paths. */
     public DecisionModel engineOnly() {
-        return new DecisionModel(name, version, content, runtime, model, rowAnnotations, customerFieldsUsed, usesRunDate,
-                hasPriority, warnings, campaignProblems, new FastPath.Engine("engine only, for comparison"),
+        return new DecisionModel(
+                name,
+                version,
+                content,
+                runtime,
+                model,
+                rowAnnotations,
+                customerFieldsUsed,
+                usesRunDate,
+                hasPriority,
+                warnings,
+                campaignProblems,
+                new FastPath.Engine("engine only, for comparison"),
                 new GenericPath.Engine("engine only, for comparison"));
     }
 }

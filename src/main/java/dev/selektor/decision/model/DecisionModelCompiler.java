@@ -1,11 +1,10 @@
 package dev.selektor.decision.model;
 
-import dev.selektor.decision.model.convention.CampaignConventions;
-
 import dev.selektor.decision.model.compiled.FastPath;
 import dev.selektor.decision.model.compiled.GenericCompiler;
 import dev.selektor.decision.model.compiled.GenericPath;
 import dev.selektor.decision.model.compiled.TableCompiler;
+import dev.selektor.decision.model.convention.CampaignConventions;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,8 @@ import org.kie.dmn.api.core.DMNRuntime;
 import org.kie.dmn.api.core.ast.DecisionNode;
 import org.kie.dmn.core.internal.utils.DMNRuntimeBuilder;
 import org.kie.dmn.feel.util.Either;
-import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.model.api.DecisionRule;
+import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidatorFactory;
 import org.kie.internal.io.ResourceFactory;
@@ -39,6 +38,7 @@ import org.kie.internal.io.ResourceFactory;
 public final class DecisionModelCompiler {
     /** The size limit for one model file; bigger files are not decision tables a person maintains. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
+
     private static final Pattern CUSTOMER_FIELD = Pattern.compile("\\bCustomer\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern RUN_DATE = Pattern.compile("\\bRun Date\\b");
 
@@ -60,8 +60,9 @@ public final class DecisionModelCompiler {
      */
     public DecisionModel compile(String source, byte[] content, boolean requireCampaign) {
         if (content.length > MAX_BYTES) {
-            throw new ModelRejectedException(source, List.of(ModelProblem.error("file",
-                    "is " + content.length + " bytes; the limit is " + MAX_BYTES)));
+            throw new ModelRejectedException(
+                    source,
+                    List.of(ModelProblem.error("file", "is " + content.length + " bytes; the limit is " + MAX_BYTES)));
         }
         List<ModelProblem> problems = new ArrayList<>(DmnSafetyCheck.check(content));
         if (!problems.isEmpty()) {
@@ -69,17 +70,23 @@ public final class DecisionModelCompiler {
         }
         List<DMNMessage> validation;
         synchronized (validator) {
-            validation = validator.validate(reader(content), DMNValidator.Validation.VALIDATE_SCHEMA,
-                    DMNValidator.Validation.VALIDATE_MODEL, DMNValidator.Validation.ANALYZE_DECISION_TABLE);
+            validation = validator.validate(
+                    reader(content),
+                    DMNValidator.Validation.VALIDATE_SCHEMA,
+                    DMNValidator.Validation.VALIDATE_MODEL,
+                    DMNValidator.Validation.ANALYZE_DECISION_TABLE);
         }
         for (DMNMessage message : validation) {
             if (message.getMessageType() == org.kie.dmn.api.core.DMNMessageType.DECISION_TABLE_ANALYSIS_EMPTY) {
                 continue; // "finished with no messages": nothing to warn about
             }
-            problems.add(prioritizedByOtherOutputs(message)
-                    ? ModelProblem.warning(toProblem(message).element(), message.getMessageType() + ": " + message.getMessage()
-                            + "; the table is prioritized by the outputs that list their values")
-                    : toProblem(message));
+            problems.add(
+                    prioritizedByOtherOutputs(message)
+                            ? ModelProblem.warning(
+                                    toProblem(message).element(),
+                                    message.getMessageType() + ": " + message.getMessage()
+                                            + "; the table is prioritized by the outputs that list their values")
+                            : toProblem(message));
         }
         if (hasErrors(problems)) {
             throw new ModelRejectedException(source, problems);
@@ -119,22 +126,35 @@ public final class DecisionModelCompiler {
             fields.add(matcher.group(1));
         }
         List<String> customerFieldsUsed = CampaignConventions.CUSTOMER_FIELDS.keySet().stream()
-                .filter(fields::contains).toList();
+                .filter(fields::contains)
+                .toList();
         Map<String, List<String>> annotations = rowAnnotations(model);
         FastPath fastPath;
-        GenericPath genericPath = compileTables ? GenericCompiler.compile(model)
+        GenericPath genericPath = compileTables
+                ? GenericCompiler.compile(model)
                 : new GenericPath.Engine("compiled tables are switched off (selektor.decision.compiled-tables)");
         if (!campaignProblems.isEmpty()) {
             fastPath = new FastPath.Engine("not a campaign model");
         } else if (!compileTables) {
             fastPath = new FastPath.Engine("compiled tables are switched off (selektor.decision.compiled-tables)");
         } else {
-            fastPath = TableCompiler.compile(model, (decision, row) -> DecisionModel.annotation(annotations, decision, row));
+            fastPath = TableCompiler.compile(
+                    model, (decision, row) -> DecisionModel.annotation(annotations, decision, row));
         }
-        return new DecisionModel(model.getName(), ModelVersion.of(content), content.clone(), runtime, model,
-                annotations, customerFieldsUsed, RUN_DATE.matcher(text).find(),
+        return new DecisionModel(
+                model.getName(),
+                ModelVersion.of(content),
+                content.clone(),
+                runtime,
+                model,
+                annotations,
+                customerFieldsUsed,
+                RUN_DATE.matcher(text).find(),
                 model.getDecisionByName(CampaignConventions.PRIORITY) != null,
-                List.copyOf(problems), List.copyOf(campaignProblems), fastPath, genericPath);
+                List.copyOf(problems),
+                List.copyOf(campaignProblems),
+                fastPath,
+                genericPath);
     }
 
     private static Map<String, List<String>> rowAnnotations(DMNModel model) {
@@ -143,7 +163,9 @@ public final class DecisionModelCompiler {
             if (decision.getDecision().getExpression() instanceof DecisionTable table) {
                 List<String> rows = new ArrayList<>(table.getRule().size());
                 for (DecisionRule rule : table.getRule()) {
-                    String text = rule.getAnnotationEntry().isEmpty() ? null : rule.getAnnotationEntry().get(0).getText();
+                    String text = rule.getAnnotationEntry().isEmpty()
+                            ? null
+                            : rule.getAnnotationEntry().get(0).getText();
                     if ((text == null || text.isBlank()) && rule.getDescription() != null) {
                         text = rule.getDescription();
                     }
@@ -163,8 +185,10 @@ public final class DecisionModelCompiler {
         return message.getMessageType() == org.kie.dmn.api.core.DMNMessageType.MISSING_OUTPUT_VALUES
                 && message.getSourceReference() instanceof org.kie.dmn.model.api.OutputClause output
                 && output.getParent() instanceof DecisionTable table
-                && table.getOutput().stream().anyMatch(o -> o.getOutputValues() != null && o.getOutputValues().getText() != null
-                        && !o.getOutputValues().getText().isBlank());
+                && table.getOutput().stream()
+                        .anyMatch(o -> o.getOutputValues() != null
+                                && o.getOutputValues().getText() != null
+                                && !o.getOutputValues().getText().isBlank());
     }
 
     private static boolean hasErrors(List<ModelProblem> problems) {
@@ -173,13 +197,23 @@ public final class DecisionModelCompiler {
 
     private static ModelProblem toProblem(DMNMessage message) {
         String element = message.getSourceId() == null ? "" : "element id " + message.getSourceId();
-        if (message.getSourceReference() instanceof org.kie.dmn.model.api.NamedElement named && named.getName() != null) {
-            element = named.getClass().getSimpleName().replace("Impl", "").replaceFirst("^TDMN", "").replaceFirst("^T", "")
+        if (message.getSourceReference() instanceof org.kie.dmn.model.api.NamedElement named
+                && named.getName() != null) {
+            element = named.getClass()
+                            .getSimpleName()
+                            .replace("Impl", "")
+                            .replaceFirst("^TDMN", "")
+                            .replaceFirst("^T", "")
                     + " \"" + named.getName() + "\"";
         }
         String text = message.getMessageType() + ": " + message.getMessage();
-        return new ModelProblem(message.getSeverity() == DMNMessage.Severity.ERROR ? ModelProblem.Severity.ERROR
-                : ModelProblem.Severity.WARNING, element, text, TableCellLocator.locate(message.getSourceReference(), message.getMessage()));
+        return new ModelProblem(
+                message.getSeverity() == DMNMessage.Severity.ERROR
+                        ? ModelProblem.Severity.ERROR
+                        : ModelProblem.Severity.WARNING,
+                element,
+                text,
+                TableCellLocator.locate(message.getSourceReference(), message.getMessage()));
     }
 
     private static java.io.Reader reader(byte[] content) {

@@ -1,7 +1,5 @@
 package dev.selektor.decision.model;
 
-import dev.selektor.decision.Decision;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +12,7 @@ import java.util.stream.Stream;
 /** Reads every {@code *.dmn} of a folder as a campaign model; all problems of all files are reported together. */
 public final class DecisionModelFolder {
 
-    private DecisionModelFolder() {
-    }
+    private DecisionModelFolder() {}
 
     public static Map<String, DecisionModel> load(Path directory, DecisionModelCompiler compiler) {
         if (!Files.isDirectory(directory)) {
@@ -23,7 +20,9 @@ public final class DecisionModelFolder {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".dmn")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".dmn"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new FolderException("Cannot list " + directory.toAbsolutePath() + ": " + e.getMessage());
         }

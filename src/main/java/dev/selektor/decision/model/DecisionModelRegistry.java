@@ -49,13 +49,20 @@ public class DecisionModelRegistry implements CampaignModels {
             policies = PolicyRulesLoader.load(Path.of(config.rules().dir()));
             models.set(loaded);
             loaded.values().forEach(m -> {
-                LOG.infof("Decision model %s version %s loaded (campaign decisions %s; generic evaluation %s)", m.name(), m.version(),
-                        m.fastPath().describe(), m.genericPath().describe());
+                LOG.infof(
+                        "Decision model %s version %s loaded (campaign decisions %s; generic evaluation %s)",
+                        m.name(),
+                        m.version(),
+                        m.fastPath().describe(),
+                        m.genericPath().describe());
                 m.warnings().forEach(w -> LOG.warnf("Decision model %s: %s", m.name(), w));
             });
-            LOG.infof("Loaded %d decision models and %d policies in %d ms", loaded.size(), policies.policies().size(),
-                    (System.nanoTime() - start) / 1_000_000);
-        } catch (ModelRejectedException | DecisionModelFolder.FolderException | PolicyRulesLoader.PolicyRulesException e) {
+            LOG.infof(
+                    "Loaded %d decision models and %d policies in %d ms",
+                    loaded.size(), policies.policies().size(), (System.nanoTime() - start) / 1_000_000);
+        } catch (ModelRejectedException
+                | DecisionModelFolder.FolderException
+                | PolicyRulesLoader.PolicyRulesException e) {
             LOG.error("Selektor cannot start: " + e.getMessage());
             throw e;
         }
@@ -128,7 +135,8 @@ public class DecisionModelRegistry implements CampaignModels {
             return Optional.of("there is no decision model \"" + modelName + "\" (known: " + all().keySet() + ")");
         }
         if (!model.get().isCampaignModel()) {
-            return Optional.of("the model \"" + modelName + "\" cannot drive a campaign: " + model.get().campaignProblems());
+            return Optional.of("the model \"" + modelName + "\" cannot drive a campaign: "
+                    + model.get().campaignProblems());
         }
         return Optional.empty();
     }

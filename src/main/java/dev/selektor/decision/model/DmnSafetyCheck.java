@@ -22,8 +22,7 @@ final class DmnSafetyCheck {
     private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\s*\\{");
     private static final Pattern CLOCK_FUNCTION = Pattern.compile("\\b(today|now)\\s*\\(");
 
-    private DmnSafetyCheck() {
-    }
+    private DmnSafetyCheck() {}
 
     static List<ModelProblem> check(byte[] content) {
         List<ModelProblem> problems = new ArrayList<>();
@@ -47,20 +46,26 @@ final class DmnSafetyCheck {
         if (local.equals("functionDefinition") || local.equals("encapsulatedLogic")) {
             String kind = element.getAttribute("kind");
             if (!kind.isEmpty() && !kind.equalsIgnoreCase("FEEL") && !kind.equalsIgnoreCase("F")) {
-                problems.add(ModelProblem.error(locate(element),
-                        "function kind \"" + kind + "\" calls code outside the model; only FEEL functions are allowed"));
+                problems.add(ModelProblem.error(
+                        locate(element),
+                        "function kind \"" + kind
+                                + "\" calls code outside the model; only FEEL functions are allowed"));
             }
         }
         if (local.equals("text")) {
             String text = element.getTextContent();
             if (EXTERNAL_FUNCTION.matcher(text).find()) {
-                problems.add(ModelProblem.error(locate(element),
+                problems.add(ModelProblem.error(
+                        locate(element),
                         "external functions (Java or PMML) are not allowed: \"" + abbreviate(text) + "\""));
             }
             var clock = CLOCK_FUNCTION.matcher(text);
             if (clock.find()) {
-                problems.add(ModelProblem.error(locate(element), clock.group(1)
-                        + "() makes the decision depend on the clock; use the input \"Run Date\" instead: \"" + abbreviate(text) + "\""));
+                problems.add(ModelProblem.error(
+                        locate(element),
+                        clock.group(1)
+                                + "() makes the decision depend on the clock; use the input \"Run Date\" instead: \""
+                                + abbreviate(text) + "\""));
             }
         }
         NodeList children = element.getChildNodes();
@@ -82,7 +87,7 @@ final class DmnSafetyCheck {
                 case "inputEntry" -> parts.add(0, "input column " + (indexAmong(e, "inputEntry") + 1));
                 case "outputEntry" -> parts.add(0, "output column " + (indexAmong(e, "outputEntry") + 1));
                 case "input" -> parts.add(0, "input column " + (indexAmong(e, "input") + 1));
-                case "definitions" -> { }
+                case "definitions" -> {}
                 default -> {
                     if (!e.getAttribute("name").isEmpty()) {
                         parts.add(0, local + " \"" + e.getAttribute("name") + "\"");
@@ -97,7 +102,8 @@ final class DmnSafetyCheck {
     private static int indexAmong(Element element, String localName) {
         int index = 0;
         for (Node n = element.getPreviousSibling(); n != null; n = n.getPreviousSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName() == null ? e.getTagName() : e.getLocalName())) {
+            if (n instanceof Element e
+                    && localName.equals(e.getLocalName() == null ? e.getTagName() : e.getLocalName())) {
                 index++;
             }
         }
@@ -117,8 +123,7 @@ final class DmnSafetyCheck {
         DocumentBuilder builder = factory.newDocumentBuilder();
         builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
             @Override
-            public void warning(org.xml.sax.SAXParseException e) {
-            }
+            public void warning(org.xml.sax.SAXParseException e) {}
 
             @Override
             public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {

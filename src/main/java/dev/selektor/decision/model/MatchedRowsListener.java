@@ -11,7 +11,7 @@ import org.kie.dmn.api.core.event.DMNRuntimeEventListener;
  */
 final class MatchedRowsListener implements DMNRuntimeEventListener {
 
-    record Hit(String decision, int row) { }
+    record Hit(String decision, int row) {}
 
     static final MatchedRowsListener INSTANCE = new MatchedRowsListener();
 

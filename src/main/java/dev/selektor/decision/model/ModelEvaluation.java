@@ -3,9 +3,9 @@ package dev.selektor.decision.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
+import dev.selektor.decision.model.compiled.GenericPath;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import dev.selektor.decision.model.compiled.GenericPath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -29,28 +29,35 @@ import org.kie.dmn.feel.util.TypeUtil;
 public final class ModelEvaluation {
 
     /** One message of the engine about this evaluation. */
-    public record Message(String severity, String type, String message, String sourceId) { }
+    public record Message(String severity, String type, String message, String sourceId) {}
 
     /**
      * @param decisions every evaluated decision's result by name (the asked one only, with {@code ?decision=})
      * @param failed decisions the engine could not evaluate, with the reason; their result is null
      */
-    public record Answer(String model, String modelVersion, Map<String, Object> decisions, Map<String, String> failed,
-                         List<Message> messages) { }
+    public record Answer(
+            String model,
+            String modelVersion,
+            Map<String, Object> decisions,
+            Map<String, String> failed,
+            List<Message> messages) {}
 
-    private ModelEvaluation() {
-    }
+    private ModelEvaluation() {}
 
     /**
      * @throws InvalidInputException when an input is unknown or of the wrong type, or the decision does not exist
      */
     public static Answer evaluate(DecisionModel model, JsonNode inputs, Optional<String> decision) {
         if (inputs == null || !inputs.isObject()) {
-            throw new InvalidInputException(new FieldError("", "the body must be a JSON object of input values by input name"));
+            throw new InvalidInputException(
+                    new FieldError("", "the body must be a JSON object of input values by input name"));
         }
         List<FieldError> errors = new ArrayList<>();
-        decision.filter(d -> model.model().getDecisionByName(d) == null).ifPresent(d -> errors.add(new FieldError("decision",
-                "the model " + model.name() + " has no decision \"" + d + "\"; its decisions are " + decisionNames(model))));
+        decision.filter(d -> model.model().getDecisionByName(d) == null)
+                .ifPresent(d -> errors.add(new FieldError(
+                        "decision",
+                        "the model " + model.name() + " has no decision \"" + d + "\"; its decisions are "
+                                + decisionNames(model))));
         DMNContext context = model.runtime().newContext();
         Map<String, Object> values = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = inputs.fields(); it.hasNext(); ) {
@@ -58,8 +65,10 @@ public final class ModelEvaluation {
             InputDataNode node = model.model().getInputByName(input.getKey());
             String pointer = "/" + ModelInputs.escape(input.getKey());
             if (node == null) {
-                errors.add(new FieldError(pointer, "the model " + model.name() + " has no input \"" + input.getKey()
-                        + "\"; its inputs are " + inputNames(model)));
+                errors.add(new FieldError(
+                        pointer,
+                        "the model " + model.name() + " has no input \"" + input.getKey() + "\"; its inputs are "
+                                + inputNames(model)));
                 continue;
             }
             Object value = ModelInputs.convert(input.getValue(), node.getType(), pointer, errors);
@@ -70,7 +79,8 @@ public final class ModelEvaluation {
             throw new InvalidInputException("The inputs do not fit the model " + model.name(), errors);
         }
         // A missing input is the engine's to report; with every input given, compiled tables may answer.
-        if (model.genericPath() instanceof GenericPath.Compiled compiled && values.size() == model.model().getInputs().size()) {
+        if (model.genericPath() instanceof GenericPath.Compiled compiled
+                && values.size() == model.model().getInputs().size()) {
             Map<String, Object> results = compiled.model().evaluate(values, decision);
             if (results != null) {
                 Map<String, Object> decisions = new LinkedHashMap<>();
@@ -89,13 +99,21 @@ public final class ModelEvaluation {
             }
             decisions.put(r.getDecisionName(), toJson(r.getResult()));
             if (r.getEvaluationStatus() != DMNDecisionResult.DecisionEvaluationStatus.SUCCEEDED) {
-                failed.put(r.getDecisionName(), r.getEvaluationStatus() + r.getMessages().stream()
-                        .map(m -> ": " + m.getText()).findFirst().orElse(""));
+                failed.put(
+                        r.getDecisionName(),
+                        r.getEvaluationStatus()
+                                + r.getMessages().stream()
+                                        .map(m -> ": " + m.getText())
+                                        .findFirst()
+                                        .orElse(""));
             }
         }
         List<Message> messages = result.getMessages().stream()
-                .map(m -> new Message(m.getSeverity().name(), m.getMessageType() == null ? null : m.getMessageType().name(),
-                        m.getText(), m.getSourceId()))
+                .map(m -> new Message(
+                        m.getSeverity().name(),
+                        m.getMessageType() == null ? null : m.getMessageType().name(),
+                        m.getText(),
+                        m.getSourceId()))
                 .toList();
         return new Answer(model.name(), model.version(), decisions, failed, messages);
     }
@@ -125,10 +143,16 @@ public final class ModelEvaluation {
     }
 
     private static List<String> inputNames(DecisionModel model) {
-        return model.model().getInputs().stream().map(InputDataNode::getName).sorted().toList();
+        return model.model().getInputs().stream()
+                .map(InputDataNode::getName)
+                .sorted()
+                .toList();
     }
 
     private static List<String> decisionNames(DecisionModel model) {
-        return model.model().getDecisions().stream().map(DecisionNode::getName).sorted().toList();
+        return model.model().getDecisions().stream()
+                .map(DecisionNode::getName)
+                .sorted()
+                .toList();
     }
 }

@@ -1,9 +1,8 @@
 package dev.selektor.decision.model;
 
-import dev.selektor.decision.model.convention.CampaignConventions;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.FieldError;
+import dev.selektor.decision.model.convention.CampaignConventions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,8 +23,7 @@ import org.kie.dmn.feel.runtime.functions.TimeFunction;
  * the engine would otherwise turn it into a silent null deep inside a table.
  */
 final class ModelInputs {
-    private ModelInputs() {
-    }
+    private ModelInputs() {}
 
     /** @param pointer the JSON pointer of the value in the request, for error messages */
     static Object convert(JsonNode value, DMNType type, String pointer, List<FieldError> errors) {
@@ -38,14 +36,17 @@ final class ModelInputs {
         DMNType listType = listType(type);
         if (listType != null) {
             if (!value.isArray()) {
-                errors.add(new FieldError(pointer, "must be a list (" + TypeDescription.of(type) + "), was " + kind(value)));
+                errors.add(new FieldError(
+                        pointer, "must be a list (" + TypeDescription.of(type) + "), was " + kind(value)));
                 return null;
             }
             List<Object> items = new ArrayList<>(value.size());
             for (int i = 0; i < value.size(); i++) {
                 // A list of structures declares the components itself; a list of anything else rests on its item type.
-                items.add(listType.isComposite() ? structure(value.get(i), listType, pointer + "/" + i, errors)
-                        : convert(value.get(i), listType.getBaseType(), pointer + "/" + i, errors));
+                items.add(
+                        listType.isComposite()
+                                ? structure(value.get(i), listType, pointer + "/" + i, errors)
+                                : convert(value.get(i), listType.getBaseType(), pointer + "/" + i, errors));
             }
             return items;
         }
@@ -57,12 +58,28 @@ final class ModelInputs {
             case "number" -> value.isNumber() ? value.decimalValue() : wrong(pointer, "a number", value, errors);
             case "string" -> value.isTextual() ? value.textValue() : wrong(pointer, "a string", value, errors);
             case "boolean" -> value.isBoolean() ? value.booleanValue() : wrong(pointer, "true or false", value, errors);
-            case "date" -> temporal(value, pointer, "a date such as \"2026-11-26\"", DateFunction.INSTANCE::invoke, errors);
-            case "time" -> temporal(value, pointer, "a time such as \"10:30:00\"", TimeFunction.INSTANCE::invoke, errors);
-            case "date and time", "dateTime" -> temporal(value, pointer, "a date and time such as \"2026-11-26T10:30:00\"",
-                    DateAndTimeFunction.INSTANCE::invoke, errors);
-            case "days and time duration", "dayTimeDuration", "years and months duration", "yearMonthDuration", "duration" ->
-                    temporal(value, pointer, "a duration such as \"P1DT2H\" or \"P1Y2M\"", DurationFunction.INSTANCE::invoke, errors);
+            case "date" ->
+                temporal(value, pointer, "a date such as \"2026-11-26\"", DateFunction.INSTANCE::invoke, errors);
+            case "time" ->
+                temporal(value, pointer, "a time such as \"10:30:00\"", TimeFunction.INSTANCE::invoke, errors);
+            case "date and time", "dateTime" ->
+                temporal(
+                        value,
+                        pointer,
+                        "a date and time such as \"2026-11-26T10:30:00\"",
+                        DateAndTimeFunction.INSTANCE::invoke,
+                        errors);
+            case "days and time duration",
+                    "dayTimeDuration",
+                    "years and months duration",
+                    "yearMonthDuration",
+                    "duration" ->
+                temporal(
+                        value,
+                        pointer,
+                        "a duration such as \"P1DT2H\" or \"P1Y2M\"",
+                        DurationFunction.INSTANCE::invoke,
+                        errors);
             default -> untyped(value);
         };
     }
@@ -72,8 +89,12 @@ final class ModelInputs {
         return null;
     }
 
-    private static Object temporal(JsonNode value, String pointer, String expected, Function<String, FEELFnResult<?>> parse,
-                                   List<FieldError> errors) {
+    private static Object temporal(
+            JsonNode value,
+            String pointer,
+            String expected,
+            Function<String, FEELFnResult<?>> parse,
+            List<FieldError> errors) {
         if (!value.isTextual()) {
             return wrong(pointer, expected, value, errors);
         }
@@ -114,7 +135,8 @@ final class ModelInputs {
             return null;
         }
         if (!value.isObject()) {
-            errors.add(new FieldError(pointer, "must be a structure (" + TypeDescription.of(type) + "), was " + kind(value)));
+            errors.add(new FieldError(
+                    pointer, "must be a structure (" + TypeDescription.of(type) + "), was " + kind(value)));
             return null;
         }
         Map<String, Object> structure = new LinkedHashMap<>();
@@ -122,8 +144,11 @@ final class ModelInputs {
             Map.Entry<String, JsonNode> field = it.next();
             DMNType fieldType = type.getFields().get(field.getKey());
             // Components the type does not declare are passed on as they are, as the engine itself does.
-            structure.put(field.getKey(), fieldType == null ? untyped(field.getValue())
-                    : convert(field.getValue(), fieldType, pointer + "/" + escape(field.getKey()), errors));
+            structure.put(
+                    field.getKey(),
+                    fieldType == null
+                            ? untyped(field.getValue())
+                            : convert(field.getValue(), fieldType, pointer + "/" + escape(field.getKey()), errors));
         }
         return structure;
     }
@@ -148,7 +173,11 @@ final class ModelInputs {
         if (value.isBoolean()) {
             return value.booleanValue() ? "true" : "false";
         }
-        return value.isArray() ? "a list" : value.isObject() ? "a structure" : value.getNodeType().toString().toLowerCase();
+        return value.isArray()
+                ? "a list"
+                : value.isObject()
+                        ? "a structure"
+                        : value.getNodeType().toString().toLowerCase();
     }
 
     /** JSON pointer escaping (RFC 6901): input and component names may hold "/" and "~". */

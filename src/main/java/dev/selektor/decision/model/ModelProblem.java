@@ -8,7 +8,10 @@ import java.util.Optional;
  */
 public record ModelProblem(Severity severity, String element, String message, Optional<TableCell> cell) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     /** A cell of a decision table: the decision's name, the rule row (1-based, as the engine counts) and the column. */
     public record TableCell(String decision, int row, Optional<String> column) {

@@ -1,7 +1,5 @@
 package dev.selektor.decision.model;
 
-import dev.selektor.decision.Decision;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,10 +9,11 @@ public class ModelRejectedException extends RuntimeException {
     private final List<ModelProblem> problems;
 
     public ModelRejectedException(String source, List<ModelProblem> problems) {
-        super("Decision model " + source + " is rejected:" + problems.stream()
-                .filter(p -> p.severity() == ModelProblem.Severity.ERROR)
-                .map(p -> "\n  - " + p)
-                .collect(Collectors.joining()));
+        super("Decision model " + source + " is rejected:"
+                + problems.stream()
+                        .filter(p -> p.severity() == ModelProblem.Severity.ERROR)
+                        .map(p -> "\n  - " + p)
+                        .collect(Collectors.joining()));
         this.source = source;
         this.problems = List.copyOf(problems);
     }

@@ -15,8 +15,7 @@ import org.kie.dmn.model.api.LiteralExpression;
  * marketer reads in the audit trail: "Selection row 3 changed: ...", "row 9 added", "row 8 removed".
  */
 public final class RuleRowDiff {
-    private RuleRowDiff() {
-    }
+    private RuleRowDiff() {}
 
     public static List<String> between(DecisionModel before, DecisionModel after) {
         Map<String, List<String>> old = rows(before);
@@ -36,7 +35,8 @@ public final class RuleRowDiff {
                 }
             }
         }
-        old.keySet().stream().filter(name -> !now.containsKey(name))
+        old.keySet().stream()
+                .filter(name -> !now.containsKey(name))
                 .forEach(name -> changes.add(name + ": decision table removed"));
         return changes;
     }
@@ -48,10 +48,16 @@ public final class RuleRowDiff {
             if (decision.getDecision().getExpression() instanceof DecisionTable table) {
                 List<String> rows = new ArrayList<>();
                 for (DecisionRule rule : table.getRule()) {
-                    String inputs = rule.getInputEntry().stream().map(e -> e.getText().strip()).collect(Collectors.joining(", "));
-                    String outputs = rule.getOutputEntry().stream().map(LiteralExpression::getText).map(String::strip)
+                    String inputs = rule.getInputEntry().stream()
+                            .map(e -> e.getText().strip())
                             .collect(Collectors.joining(", "));
-                    String note = rule.getAnnotationEntry().isEmpty() ? "" : " (" + rule.getAnnotationEntry().get(0).getText().strip() + ")";
+                    String outputs = rule.getOutputEntry().stream()
+                            .map(LiteralExpression::getText)
+                            .map(String::strip)
+                            .collect(Collectors.joining(", "));
+                    String note = rule.getAnnotationEntry().isEmpty()
+                            ? ""
+                            : " (" + rule.getAnnotationEntry().get(0).getText().strip() + ")";
                     rows.add("[" + inputs + "] -> [" + outputs + "]" + note);
                 }
                 tables.put(decision.getName(), rows);

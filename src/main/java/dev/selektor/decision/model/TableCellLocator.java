@@ -15,11 +15,11 @@ import org.kie.dmn.model.api.UnaryTests;
  * not the column, and a marketer fixing a table needs both.
  */
 final class TableCellLocator {
-    private TableCellLocator() {
-    }
+    private TableCellLocator() {}
 
     // The engine reports a cell's compile error against its rule, quoting the cell's text.
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("expression '(.*)' on decision table");
+    private static final java.util.regex.Pattern QUOTED =
+            java.util.regex.Pattern.compile("expression '(.*)' on decision table");
 
     static Optional<ModelProblem.TableCell> locate(Object reference, String message) {
         if (!(reference instanceof DMNModelInstrumentedBase element)) {
@@ -80,7 +80,9 @@ final class TableCellLocator {
         if (input.getLabel() != null && !input.getLabel().isBlank()) {
             return input.getLabel();
         }
-        return input.getInputExpression() == null ? "input" : input.getInputExpression().getText();
+        return input.getInputExpression() == null
+                ? "input"
+                : input.getInputExpression().getText();
     }
 
     private static String label(OutputClause output) {

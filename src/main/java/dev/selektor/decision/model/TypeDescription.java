@@ -1,8 +1,7 @@
 package dev.selektor.decision.model;
 
-import dev.selektor.decision.model.convention.CampaignConventions;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.selektor.decision.model.convention.CampaignConventions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,8 @@ import org.kie.dmn.api.core.DMNType;
  * @param base the FEEL built-in type (number, string, boolean, date, ...), or {@code structure}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record TypeDescription(String name, String base, boolean list, Map<String, TypeDescription> components,
-                              List<String> allowedValues) {
+public record TypeDescription(
+        String name, String base, boolean list, Map<String, TypeDescription> components, List<String> allowedValues) {
     // Types may refer to themselves; a form needs no more than a few levels.
     private static final int MAX_DEPTH = 6;
 
@@ -34,8 +33,11 @@ public record TypeDescription(String name, String base, boolean list, Map<String
         if (item != null && item.isComposite() && depth < MAX_DEPTH) {
             item.getFields().forEach((name, fieldType) -> components.put(name, describe(fieldType, depth + 1)));
         }
-        String base = item != null && item.isComposite() ? "structure" : item == null ? "Any" : CampaignConventions.builtInName(item);
-        List<String> allowed = type.getAllowedValues() == null ? List.of()
+        String base = item != null && item.isComposite()
+                ? "structure"
+                : item == null ? "Any" : CampaignConventions.builtInName(item);
+        List<String> allowed = type.getAllowedValues() == null
+                ? List.of()
                 : type.getAllowedValues().stream().map(Object::toString).toList();
         return new TypeDescription(type.getName(), base == null ? "Any" : base, list != null, components, allowed);
     }

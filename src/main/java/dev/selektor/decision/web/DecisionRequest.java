@@ -21,7 +21,8 @@ public record DecisionRequest(Optional<CustomerFacts> facts, Optional<String> cu
     /** The request, or an {@link InvalidInputException} (a 400) naming every bad field. */
     public static DecisionRequest parse(JsonNode body, LocalDate today) {
         if (body == null || !body.isObject()) {
-            throw new InvalidInputException(new FieldError("", "the body must be a JSON object {\"customer\": {...}, \"runDate\": \"...\"}"));
+            throw new InvalidInputException(
+                    new FieldError("", "the body must be a JSON object {\"customer\": {...}, \"runDate\": \"...\"}"));
         }
         List<FieldError> errors = new ArrayList<>();
         LocalDate runDate = today;
@@ -43,8 +44,10 @@ public record DecisionRequest(Optional<CustomerFacts> facts, Optional<String> cu
         CustomerFacts facts = null;
         String customerId = null;
         if (byFacts == byId) {
-            errors.add(new FieldError(byFacts ? "/customerId" : "/customer",
-                    "give either \"customer\" (the facts) or \"customerId\" (facts from the store), not " + (byFacts ? "both" : "neither")));
+            errors.add(new FieldError(
+                    byFacts ? "/customerId" : "/customer",
+                    "give either \"customer\" (the facts) or \"customerId\" (facts from the store), not "
+                            + (byFacts ? "both" : "neither")));
         } else if (byId) {
             if (!customerIdNode.isTextual()) {
                 errors.add(new FieldError("/customerId", "must be a string, got " + customerIdNode));
@@ -60,8 +63,13 @@ public record DecisionRequest(Optional<CustomerFacts> facts, Optional<String> cu
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() + " field(s) break the contract: "
-                    + errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""), errors);
+            throw new InvalidInputException(
+                    errors.size() + " field(s) break the contract: "
+                            + errors.stream()
+                                    .map(e -> e.field() + " " + e.message())
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse(""),
+                    errors);
         }
         return new DecisionRequest(Optional.ofNullable(facts), Optional.ofNullable(customerId), runDate);
     }

@@ -1,14 +1,13 @@
 package dev.selektor.decision.web;
 
-import dev.selektor.decision.Decision;
-import dev.selektor.decision.DecisionService;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.campaign.Campaign;
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.decision.Decision;
+import dev.selektor.decision.DecisionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -47,7 +46,8 @@ public class DecisionRequests {
         Optional<DecisionRequest> read = recent.map(campaign -> DecisionRequest.parse(body, clock.today()));
         if (read.isPresent() && read.get().facts().isPresent()) {
             DecisionRequest request = read.get();
-            Optional<Decision> decided = decisions.decideWithoutStore(recent.get(), request.facts().get(), request.runDate());
+            Optional<Decision> decided =
+                    decisions.decideWithoutStore(recent.get(), request.facts().get(), request.runDate());
             if (decided.isPresent()) {
                 return CompletableFuture.completedFuture(DecisionView.of(decided.get()));
             }
@@ -57,11 +57,15 @@ public class DecisionRequests {
     }
 
     /** The body is read after the campaign, unless it was read already: an unknown campaign is a 404 whatever the body. */
-    private DecisionView decideReadingTheStore(String campaignId, JsonNode body, Optional<DecisionRequest> alreadyRead) {
+    private DecisionView decideReadingTheStore(
+            String campaignId, JsonNode body, Optional<DecisionRequest> alreadyRead) {
         Campaign campaign = decisions.campaign(campaignId);
         DecisionRequest request = alreadyRead.orElseGet(() -> DecisionRequest.parse(body, clock.today()));
-        CustomerFacts facts = request.facts().orElseGet(() -> customers.find(request.customerId().orElseThrow())
-                .orElseThrow(() -> new NotFoundException("There is no customer \"" + request.customerId().get() + "\"")));
+        CustomerFacts facts = request.facts()
+                .orElseGet(() -> customers
+                        .find(request.customerId().orElseThrow())
+                        .orElseThrow(() -> new NotFoundException(
+                                "There is no customer \"" + request.customerId().get() + "\"")));
         return DecisionView.of(decisions.decide(campaign, facts, request.runDate()));
     }
 }

@@ -29,11 +29,15 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Which discount does this customer get in this campaign now, and why",
-            description = "Body: {\"customerId\": \"C-1\"} (facts from the store) or {\"customer\": {facts}}, and optionally "
-                    + "\"runDate\": \"2026-11-26\" (default: today in selektor.zone).")
+    @Operation(
+            summary = "Which discount does this customer get in this campaign now, and why",
+            description =
+                    "Body: {\"customerId\": \"C-1\"} (facts from the store) or {\"customer\": {facts}}, and optionally "
+                            + "\"runDate\": \"2026-11-26\" (default: today in selektor.zone).")
     @APIResponse(responseCode = "200", description = "The decision with its explanation")
-    @APIResponse(responseCode = "400", description = "Bad facts or body (application/problem+json, errors name each field)")
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad facts or body (application/problem+json, errors name each field)")
     @APIResponse(responseCode = "404", description = "Unknown campaign, or unknown customer when asked by customerId")
     public CompletionStage<DecisionView> decide(@PathParam("campaignId") String campaignId, JsonNode body) {
         return requests.answer(campaignId, body);

@@ -3,8 +3,8 @@ package dev.selektor.decision.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.common.web.ProblemMappers;
 import dev.selektor.common.SelektorConfig;
+import dev.selektor.common.web.ProblemMappers;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -51,9 +51,11 @@ public class DecisionRoute {
     private static final String URI_TEMPLATE_LOCAL = "UrlPathTemplate";
     /** Larger bodies are not checkout's facts; the REST layer applies the service's own limit to them. */
     static final int MAX_BODY = 64 * 1024;
+
     private static final String JSON_UTF8 = "application/json;charset=UTF-8";
     /** The roles {@link DecisionResource#decide} admits, read from its annotation so that the two cannot differ. */
     private static final String[] ROLES = rolesOfTheResource();
+
     private static final ThreadLocal<AnswerBytes> ANSWER_BYTES = ThreadLocal.withInitial(AnswerBytes::new);
 
     @Inject
@@ -121,9 +123,13 @@ public class DecisionRoute {
 
     private static String[] rolesOfTheResource() {
         try {
-            return DecisionResource.class.getMethod("decide", String.class, JsonNode.class).getAnnotation(RolesAllowed.class).value();
+            return DecisionResource.class
+                    .getMethod("decide", String.class, JsonNode.class)
+                    .getAnnotation(RolesAllowed.class)
+                    .value();
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("DecisionResource.decide(String, JsonNode) is gone; the route must admit its roles", e);
+            throw new IllegalStateException(
+                    "DecisionResource.decide(String, JsonNode) is gone; the route must admit its roles", e);
         }
     }
 

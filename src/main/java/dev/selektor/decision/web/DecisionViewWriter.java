@@ -1,10 +1,9 @@
 package dev.selektor.decision.web;
 
-import dev.selektor.decision.model.convention.MatchedRule;
-
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.selektor.decision.model.convention.MatchedRule;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -36,15 +35,15 @@ public class DecisionViewWriter implements ServerMessageBodyWriter<DecisionView>
     @Inject
     ObjectMapper mapper;
 
-    public DecisionViewWriter() {
-    }
+    public DecisionViewWriter() {}
 
     DecisionViewWriter(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
     @Override
-    public boolean isWriteable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo target, MediaType mediaType) {
+    public boolean isWriteable(
+            Class<?> type, Type genericType, ResteasyReactiveResourceInfo target, MediaType mediaType) {
         return type == DecisionView.class;
     }
 
@@ -59,8 +58,15 @@ public class DecisionViewWriter implements ServerMessageBodyWriter<DecisionView>
     }
 
     @Override
-    public void writeTo(DecisionView view, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                        MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
+    public void writeTo(
+            DecisionView view,
+            Class<?> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, Object> headers,
+            OutputStream out)
+            throws IOException {
         write(view, out);
     }
 

@@ -28,11 +28,15 @@ public class ModelEvaluationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
-    @Operation(summary = "Evaluate the live version of any model with ad-hoc inputs by input name: every decision's "
-            + "result by name (?decision=NAME: that one), plus the engine's messages; 400 naming an input of the wrong type")
-    public ModelEvaluation.Answer evaluate(@PathParam("name") String name, @QueryParam("decision") String decision,
-                                           JsonNode inputs) {
-        var model = registry.find(name).orElseThrow(() -> new NotFoundException("There is no decision model \"" + name + "\""));
-        return ModelEvaluation.evaluate(model, inputs, Optional.ofNullable(decision).filter(d -> !d.isBlank()));
+    @Operation(
+            summary =
+                    "Evaluate the live version of any model with ad-hoc inputs by input name: every decision's "
+                            + "result by name (?decision=NAME: that one), plus the engine's messages; 400 naming an input of the wrong type")
+    public ModelEvaluation.Answer evaluate(
+            @PathParam("name") String name, @QueryParam("decision") String decision, JsonNode inputs) {
+        var model = registry.find(name)
+                .orElseThrow(() -> new NotFoundException("There is no decision model \"" + name + "\""));
+        return ModelEvaluation.evaluate(
+                model, inputs, Optional.ofNullable(decision).filter(d -> !d.isBlank()));
     }
 }

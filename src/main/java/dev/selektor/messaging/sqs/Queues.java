@@ -22,7 +22,7 @@ public class Queues {
     private static final String DLQ_SUFFIX = "-dlq";
 
     /** A queue and its dead-letter queue. */
-    public record Queue(String name, String url, String deadLetterUrl) { }
+    public record Queue(String name, String url, String deadLetterUrl) {}
 
     @Inject
     SelektorConfig config;
@@ -45,9 +45,11 @@ public class Queues {
         }
         String dlqUrl = sqs.createQueue(b -> b.queueName(dlq)).queueUrl();
         String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceives + "\"}";
-        String url = sqs.createQueue(b -> b.queueName(full).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)))
+        String url = sqs.createQueue(
+                        b -> b.queueName(full).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)))
                 .queueUrl();
         LOG.infof("Queue %s (dead letters after %d receives: %s)", full, maxReceives, dlq);
         return new Queue(full, url, dlqUrl);
@@ -57,7 +59,8 @@ public class Queues {
         try {
             return sqs.getQueueUrl(b -> b.queueName(queue)).queueUrl();
         } catch (QueueDoesNotExistException e) {
-            throw new IllegalStateException("The queue " + queue + " does not exist and selektor.sqs.create-queues is off", e);
+            throw new IllegalStateException(
+                    "The queue " + queue + " does not exist and selektor.sqs.create-queues is off", e);
         }
     }
 }

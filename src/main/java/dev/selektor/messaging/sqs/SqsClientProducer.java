@@ -35,8 +35,8 @@ public class SqsClientProducer {
                         .build());
         sqs.endpoint().ifPresent(builder::endpointOverride);
         if (sqs.accessKeyId().isPresent() && sqs.secretAccessKey().isPresent()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(sqs.accessKeyId().get(), sqs.secretAccessKey().get())));
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    sqs.accessKeyId().get(), sqs.secretAccessKey().get())));
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }

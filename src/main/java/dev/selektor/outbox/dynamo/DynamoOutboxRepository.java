@@ -2,7 +2,6 @@ package dev.selektor.outbox.dynamo;
 
 import dev.selektor.outbox.OutboxRepository;
 import dev.selektor.outbox.PendingEvent;
-
 import dev.selektor.storage.dynamo.BatchWrites;
 import dev.selektor.storage.dynamo.DynamoCalls;
 import dev.selektor.storage.dynamo.Tables;
@@ -34,16 +33,25 @@ public class DynamoOutboxRepository implements OutboxRepository {
 
     /** The outbox item of an event, for the transaction that stores it with its result. */
     public static Map<String, AttributeValue> toItem(PendingEvent event) {
-        return Map.of("eventId", AttributeValue.fromS(event.eventId()),
-                "customerId", AttributeValue.fromS(event.customerId()),
-                "payload", AttributeValue.fromS(event.json()));
+        return Map.of(
+                "eventId",
+                AttributeValue.fromS(event.eventId()),
+                "customerId",
+                AttributeValue.fromS(event.customerId()),
+                "payload",
+                AttributeValue.fromS(event.json()));
     }
 
     @Override
     public List<PendingEvent> pending(int limit) {
-        var response = DynamoCalls.call("reading the outbox", () -> dynamo.scan(b -> b.tableName(table()).limit(limit)));
+        var response = DynamoCalls.call(
+                "reading the outbox",
+                () -> dynamo.scan(b -> b.tableName(table()).limit(limit)));
         return response.items().stream()
-                .map(item -> new PendingEvent(item.get("eventId").s(), item.get("customerId").s(), item.get("payload").s()))
+                .map(item -> new PendingEvent(
+                        item.get("eventId").s(),
+                        item.get("customerId").s(),
+                        item.get("payload").s()))
                 .toList();
     }
 
@@ -60,8 +68,11 @@ public class DynamoOutboxRepository implements OutboxRepository {
     private void delete(Collection<String> eventIds, String what) {
         List<WriteRequest> deletes = new ArrayList<>(BatchWrites.MAX_BATCH);
         for (String id : eventIds) {
-            deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                    .key(Map.of("eventId", AttributeValue.fromS(id))).build()).build());
+            deletes.add(WriteRequest.builder()
+                    .deleteRequest(DeleteRequest.builder()
+                            .key(Map.of("eventId", AttributeValue.fromS(id)))
+                            .build())
+                    .build());
             if (deletes.size() == BatchWrites.MAX_BATCH) {
                 BatchWrites.writeAll(dynamo, table(), deletes, what);
                 deletes = new ArrayList<>(BatchWrites.MAX_BATCH);
@@ -74,8 +85,13 @@ public class DynamoOutboxRepository implements OutboxRepository {
 
     @Override
     public long countPending() {
-        return DynamoCalls.call("counting the outbox", () -> dynamo
-                .scanPaginator(b -> b.tableName(table()).select(Select.COUNT).limit(5_000))
-                .stream().mapToLong(page -> page.count()).sum());
+        return DynamoCalls.call(
+                "counting the outbox",
+                () -> dynamo
+                        .scanPaginator(
+                                b -> b.tableName(table()).select(Select.COUNT).limit(5_000))
+                        .stream()
+                        .mapToLong(page -> page.count())
+                        .sum());
     }
 }

@@ -1,11 +1,10 @@
 package dev.selektor.outbox.kafka;
 
+import dev.selektor.common.SelektorConfig;
 import dev.selektor.outbox.CustomerSelected;
 import dev.selektor.outbox.EventPublisher;
 import dev.selektor.outbox.PendingEvent;
 import dev.selektor.outbox.PublishFailedException;
-
-import dev.selektor.common.SelektorConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +57,10 @@ public class KafkaEventPublisher implements EventPublisher {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.customerId(), event.json());
             record.headers().add("eventId", event.eventId().getBytes(StandardCharsets.UTF_8));
             record.headers().add("type", CustomerSelected.TYPE.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("schemaVersion", Integer.toString(CustomerSelected.SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
+            record.headers()
+                    .add(
+                            "schemaVersion",
+                            Integer.toString(CustomerSelected.SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
             Future<RecordMetadata> sent = producer().send(record);
             sends.add(sent);
             // Without the broker's metadata every send waits up to max.block.ms before it fails: stop at the first.
@@ -81,8 +83,11 @@ public class KafkaEventPublisher implements EventPublisher {
         }
         if (acknowledged.isEmpty() && (failure.isPresent() || !events.isEmpty())) {
             failure = failure.or(() -> Optional.of(new IllegalStateException("no event was acknowledged")));
-            Throwable cause = failure.get() instanceof ExecutionException ee && ee.getCause() != null ? ee.getCause() : failure.get();
-            throw new PublishFailedException("Kafka did not acknowledge " + events.size() + " events: " + cause.getMessage(), cause);
+            Throwable cause = failure.get() instanceof ExecutionException ee && ee.getCause() != null
+                    ? ee.getCause()
+                    : failure.get();
+            throw new PublishFailedException(
+                    "Kafka did not acknowledge " + events.size() + " events: " + cause.getMessage(), cause);
         }
         return acknowledged;
     }
@@ -109,17 +114,23 @@ public class KafkaEventPublisher implements EventPublisher {
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(props)) {
             var partitions = config.kafka().topicPartitions();
-            NewTopic topic = new NewTopic(config.outbox().topic(),
-                    partitions.isPresent() ? Optional.of(partitions.getAsInt()) : Optional.empty(), Optional.empty());
+            NewTopic topic = new NewTopic(
+                    config.outbox().topic(),
+                    partitions.isPresent() ? Optional.of(partitions.getAsInt()) : Optional.empty(),
+                    Optional.empty());
             admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
             LOG.infof("Created Kafka topic %s", config.outbox().topic());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new PublishFailedException("cannot create the topic " + config.outbox().topic() + " at "
-                        + config.kafka().bootstrapServers() + ": " + e.getCause().getMessage(), e.getCause());
+                throw new PublishFailedException(
+                        "cannot create the topic " + config.outbox().topic() + " at "
+                                + config.kafka().bootstrapServers() + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             }
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new PublishFailedException("Kafka at " + config.kafka().bootstrapServers() + " did not answer within 15 s", e);
+            throw new PublishFailedException(
+                    "Kafka at " + config.kafka().bootstrapServers() + " did not answer within 15 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while creating the topic", e);
@@ -130,7 +141,9 @@ public class KafkaEventPublisher implements EventPublisher {
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
             Map<String, Object> props = Map.ofEntries(
-                    Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers()),
+                    Map.entry(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            config.kafka().bootstrapServers()),
                     Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "selektor-outbox-relay"),
                     Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
                     Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),

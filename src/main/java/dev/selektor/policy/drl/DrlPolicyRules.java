@@ -5,7 +5,6 @@ import dev.selektor.policy.PolicyReason;
 import dev.selektor.policy.PolicyRules;
 import dev.selektor.policy.PolicySubject;
 import dev.selektor.policy.PolicyVerdicts;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -32,7 +31,8 @@ final class DrlPolicyRules implements PolicyRules {
     DrlPolicyRules(KieBase kieBase, List<Policy> policies) {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
-        this.policies = policies.stream().sorted(Comparator.comparing(Policy::reason)).toList();
+        this.policies =
+                policies.stream().sorted(Comparator.comparing(Policy::reason)).toList();
     }
 
     @Override
@@ -57,14 +57,16 @@ final class DrlPolicyRules implements PolicyRules {
                     break;
                 }
             }
-            checks.add(rejection == null
-                    ? new PolicyCheck(policy.name(), PolicyCheck.Result.PASSED, policy.reason())
-                    : new PolicyCheck(policy.name(), PolicyCheck.Result.REJECTED, rejection.reason()));
+            checks.add(
+                    rejection == null
+                            ? new PolicyCheck(policy.name(), PolicyCheck.Result.PASSED, policy.reason())
+                            : new PolicyCheck(policy.name(), PolicyCheck.Result.REJECTED, rejection.reason()));
         }
         PolicyReason first = null;
         boolean heldOut = false;
         for (PolicyVerdicts.Rejection r : rejections) {
-            if (r.reason().phase() == PolicyReason.Phase.BEFORE_MODEL && (first == null || r.reason().compareTo(first) < 0)) {
+            if (r.reason().phase() == PolicyReason.Phase.BEFORE_MODEL
+                    && (first == null || r.reason().compareTo(first) < 0)) {
                 first = r.reason();
             }
             heldOut |= r.reason() == PolicyReason.HOLDOUT;

@@ -2,7 +2,6 @@ package dev.selektor.policy.drl;
 
 import dev.selektor.policy.PolicyReason;
 import dev.selektor.policy.PolicyRules;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,8 +23,7 @@ import org.kie.api.definition.rule.Rule;
  */
 public final class PolicyRulesLoader {
 
-    private PolicyRulesLoader() {
-    }
+    private PolicyRulesLoader() {}
 
     public static PolicyRules load(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -33,12 +31,15 @@ public final class PolicyRulesLoader {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(directory)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".drl"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (files.isEmpty()) {
-            throw new PolicyRulesException("The policy rules folder " + directory.toAbsolutePath() + " holds no .drl file");
+            throw new PolicyRulesException(
+                    "The policy rules folder " + directory.toAbsolutePath() + " holds no .drl file");
         }
         KieServices services = KieServices.get();
         KieFileSystem kfs = services.newKieFileSystem();
@@ -54,20 +55,28 @@ public final class PolicyRulesLoader {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             StringBuilder text = new StringBuilder("The policy rules in " + directory + " do not compile:");
-            errors.forEach(m -> text.append("\n  ").append(m.getPath()).append(" line ").append(m.getLine())
-                    .append(": ").append(m.getText()));
+            errors.forEach(m -> text.append("\n  ")
+                    .append(m.getPath())
+                    .append(" line ")
+                    .append(m.getLine())
+                    .append(": ")
+                    .append(m.getText()));
             throw new PolicyRulesException(text.toString());
         }
-        KieBase kieBase = services.newKieContainer(services.getRepository().getDefaultReleaseId(),
-                PolicyRulesLoader.class.getClassLoader()).getKieBase();
+        KieBase kieBase = services.newKieContainer(
+                        services.getRepository().getDefaultReleaseId(), PolicyRulesLoader.class.getClassLoader())
+                .getKieBase();
         List<PolicyRules.Policy> policies = new ArrayList<>();
         for (var pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Object declared = rule.getMetaData().get("reason");
                 // The executable model keeps the quotes of @reason("CODE"); the classic compiler does not.
-                String reason = declared == null ? null : declared.toString().replace("\"", "").strip();
+                String reason = declared == null
+                        ? null
+                        : declared.toString().replace("\"", "").strip();
                 if (reason == null) {
-                    throw new PolicyRulesException("Policy rule \"" + rule.getName() + "\" has no @reason(\"CODE\") naming the exclusion it gives");
+                    throw new PolicyRulesException("Policy rule \"" + rule.getName()
+                            + "\" has no @reason(\"CODE\") naming the exclusion it gives");
                 }
                 try {
                     policies.add(new PolicyRules.Policy(rule.getName(), PolicyReason.valueOf(reason)));

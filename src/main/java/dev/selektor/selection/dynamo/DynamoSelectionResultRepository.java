@@ -1,16 +1,15 @@
 package dev.selektor.selection.dynamo;
 
+import dev.selektor.decision.Outcome;
+import dev.selektor.outbox.PendingEvent;
+import dev.selektor.outbox.dynamo.DynamoOutboxRepository;
 import dev.selektor.selection.CapRank;
 import dev.selektor.selection.SelectionResult;
 import dev.selektor.selection.SelectionResultRepository;
-
-import dev.selektor.decision.Outcome;
 import dev.selektor.storage.dynamo.BatchWrites;
 import dev.selektor.storage.dynamo.DynamoCalls;
 import dev.selektor.storage.dynamo.Tables;
 import dev.selektor.storage.dynamo.TransactWrites;
-import dev.selektor.outbox.dynamo.DynamoOutboxRepository;
-import dev.selektor.outbox.PendingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -51,7 +50,9 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
     public void saveAll(Collection<SelectionResult> results) {
         List<WriteRequest> writes = new ArrayList<>(results.size());
         for (SelectionResult r : results) {
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(r)).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(toItem(r)).build())
+                    .build());
         }
         write(writes, "storing " + results.size() + " results");
     }
@@ -63,12 +64,18 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
         }
         List<TransactWriteItem> items = new ArrayList<>(results.size() + events.size());
         for (SelectionResult r : results) {
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table()).item(toItem(r)).build()).build());
+            items.add(TransactWriteItem.builder()
+                    .put(Put.builder().tableName(table()).item(toItem(r)).build())
+                    .build());
         }
         String outbox = tables.name(Tables.OUTBOX);
         for (PendingEvent e : events) {
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(outbox)
-                    .item(DynamoOutboxRepository.toItem(e)).build()).build());
+            items.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(outbox)
+                            .item(DynamoOutboxRepository.toItem(e))
+                            .build())
+                    .build());
         }
         TransactWrites.writeAll(dynamo, items, "storing " + results.size() + " selected customers with their events");
     }
@@ -79,11 +86,15 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
 
     @Override
     public void forEachOfRun(String runId, Consumer<SelectionResult> action) {
-        DynamoCalls.run("reading results of run " + runId, () -> dynamo
-                .queryPaginator(b -> b.tableName(table()).consistentRead(true).limit(1_000)
-                        .keyConditionExpression("runId = :r")
-                        .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(runId))))
-                .items().forEach(item -> action.accept(fromItem(item))));
+        DynamoCalls.run(
+                "reading results of run " + runId,
+                () -> dynamo.queryPaginator(b -> b.tableName(table())
+                                .consistentRead(true)
+                                .limit(1_000)
+                                .keyConditionExpression("runId = :r")
+                                .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(runId))))
+                        .items()
+                        .forEach(item -> action.accept(fromItem(item))));
     }
 
     @Override
@@ -94,59 +105,96 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
         while (found.size() < limit) {
             Optional<String> from = cursor;
             int want = limit - found.size();
-            var response = DynamoCalls.call("reading results of run " + runId, () -> dynamo.query(b -> {
-                Map<String, AttributeValue> values = new HashMap<>();
-                values.put(":r", AttributeValue.fromS(runId));
-                b.tableName(table()).consistentRead(true).keyConditionExpression("runId = :r").limit(selectedOnly ? 500 : want);
-                if (selectedOnly) {
-                    b.filterExpression("outcome = :s");
-                    values.put(":s", AttributeValue.fromS(Outcome.Kind.SELECTED.name()));
-                }
-                b.expressionAttributeValues(values);
-                from.ifPresent(k -> b.exclusiveStartKey(Map.of("runId", AttributeValue.fromS(runId), "customerId", AttributeValue.fromS(k))));
-            }));
+            var response = DynamoCalls.call(
+                    "reading results of run " + runId,
+                    () -> dynamo.query(b -> {
+                        Map<String, AttributeValue> values = new HashMap<>();
+                        values.put(":r", AttributeValue.fromS(runId));
+                        b.tableName(table())
+                                .consistentRead(true)
+                                .keyConditionExpression("runId = :r")
+                                .limit(selectedOnly ? 500 : want);
+                        if (selectedOnly) {
+                            b.filterExpression("outcome = :s");
+                            values.put(":s", AttributeValue.fromS(Outcome.Kind.SELECTED.name()));
+                        }
+                        b.expressionAttributeValues(values);
+                        from.ifPresent(k -> b.exclusiveStartKey(
+                                Map.of("runId", AttributeValue.fromS(runId), "customerId", AttributeValue.fromS(k))));
+                    }));
             for (Map<String, AttributeValue> item : response.items()) {
                 if (found.size() == limit) {
-                    return new Page(found, Optional.of(found.get(found.size() - 1).customerId()));
+                    return new Page(
+                            found, Optional.of(found.get(found.size() - 1).customerId()));
                 }
                 found.add(fromItem(item));
             }
-            boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            boolean more = response.hasLastEvaluatedKey()
+                    && !response.lastEvaluatedKey().isEmpty();
             if (!more) {
                 return new Page(found, Optional.empty());
             }
             cursor = Optional.of(response.lastEvaluatedKey().get("customerId").s());
         }
-        return new Page(found, found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1).customerId()));
+        return new Page(
+                found,
+                found.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(found.get(found.size() - 1).customerId()));
     }
 
     @Override
     public List<SelectionResult> ofCustomer(String customerId) {
-        return DynamoCalls.call("reading results of customer " + customerId, () -> dynamo
-                .queryPaginator(b -> b.tableName(table()).indexName(Tables.RESULTS_BY_CUSTOMER).scanIndexForward(false)
-                        .keyConditionExpression("customerId = :c")
-                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId))))
-                .items().stream().map(DynamoSelectionResultRepository::fromItem).toList());
+        return DynamoCalls.call(
+                "reading results of customer " + customerId,
+                () -> dynamo
+                        .queryPaginator(b -> b.tableName(table())
+                                .indexName(Tables.RESULTS_BY_CUSTOMER)
+                                .scanIndexForward(false)
+                                .keyConditionExpression("customerId = :c")
+                                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId))))
+                        .items()
+                        .stream()
+                        .map(DynamoSelectionResultRepository::fromItem)
+                        .toList());
     }
 
     @Override
     public List<SelectionResult> ofCustomerBetween(String customerId, LocalDate from, LocalDate toExclusive) {
         // runKey is "runDate#runId": every key of a day sorts between "day" and "day#\uffff".
         String last = toExclusive.minusDays(1) + "#\uffff";
-        return DynamoCalls.call("reading recent results of customer " + customerId, () -> dynamo
-                .queryPaginator(b -> b.tableName(table()).indexName(Tables.RESULTS_BY_CUSTOMER)
-                        .keyConditionExpression("customerId = :c AND runKey BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId),
-                                ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(last))))
-                .items().stream().map(DynamoSelectionResultRepository::fromItem).toList());
+        return DynamoCalls.call(
+                "reading recent results of customer " + customerId,
+                () -> dynamo
+                        .queryPaginator(b -> b.tableName(table())
+                                .indexName(Tables.RESULTS_BY_CUSTOMER)
+                                .keyConditionExpression("customerId = :c AND runKey BETWEEN :from AND :to")
+                                .expressionAttributeValues(Map.of(
+                                        ":c",
+                                        AttributeValue.fromS(customerId),
+                                        ":from",
+                                        AttributeValue.fromS(from.toString()),
+                                        ":to",
+                                        AttributeValue.fromS(last))))
+                        .items()
+                        .stream()
+                        .map(DynamoSelectionResultRepository::fromItem)
+                        .toList());
     }
 
     @Override
     public void deleteAllOfCustomer(String customerId) {
         List<WriteRequest> deletes = new ArrayList<>();
         for (SelectionResult r : ofCustomer(customerId)) {
-            deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Map.of(
-                    "runId", AttributeValue.fromS(r.runId()), "customerId", AttributeValue.fromS(customerId))).build()).build());
+            deletes.add(WriteRequest.builder()
+                    .deleteRequest(DeleteRequest.builder()
+                            .key(Map.of(
+                                    "runId",
+                                    AttributeValue.fromS(r.runId()),
+                                    "customerId",
+                                    AttributeValue.fromS(customerId)))
+                            .build())
+                    .build());
             if (deletes.size() == MAX_BATCH) {
                 write(deletes, "erasing results of customer " + customerId);
                 deletes = new ArrayList<>();
@@ -178,11 +226,20 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
 
     static SelectionResult fromItem(Map<String, AttributeValue> item) {
         Optional<CapRank> rank = item.containsKey("priority")
-                ? Optional.of(new CapRank(new BigDecimal(item.get("priority").n()), Long.parseLong(item.get("rankHash").n())))
+                ? Optional.of(new CapRank(
+                        new BigDecimal(item.get("priority").n()),
+                        Long.parseLong(item.get("rankHash").n())))
                 : Optional.empty();
-        return new SelectionResult(item.get("runId").s(), item.get("customerId").s(), item.get("campaignId").s(),
-                LocalDate.parse(item.get("runDate").s()), Outcome.Kind.valueOf(item.get("outcome").s()),
-                new BigDecimal(item.get("discountPercent").n()), item.get("reason").s(),
-                Outcome.ReasonSource.valueOf(item.get("reasonSource").s()), item.get("modelVersion").s(), rank);
+        return new SelectionResult(
+                item.get("runId").s(),
+                item.get("customerId").s(),
+                item.get("campaignId").s(),
+                LocalDate.parse(item.get("runDate").s()),
+                Outcome.Kind.valueOf(item.get("outcome").s()),
+                new BigDecimal(item.get("discountPercent").n()),
+                item.get("reason").s(),
+                Outcome.ReasonSource.valueOf(item.get("reasonSource").s()),
+                item.get("modelVersion").s(),
+                rank);
     }
 }

@@ -3,7 +3,6 @@ package dev.selektor.selection.dynamo;
 import dev.selektor.selection.SegmentProgress;
 import dev.selektor.selection.SelectionRun;
 import dev.selektor.selection.SelectionRunRepository;
-
 import dev.selektor.storage.dynamo.BatchWrites;
 import dev.selektor.storage.dynamo.DynamoCalls;
 import dev.selektor.storage.dynamo.Tables;
@@ -36,11 +35,16 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
     public void create(SelectionRun run) {
         List<WriteRequest> segments = new ArrayList<>();
         for (int s = 0; s < run.segments(); s++) {
-            segments.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(toItem(SegmentProgress.start(run.runId(), s))).build()).build());
+            segments.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder()
+                            .item(toItem(SegmentProgress.start(run.runId(), s)))
+                            .build())
+                    .build());
         }
         for (int from = 0; from < segments.size(); from += BatchWrites.MAX_BATCH) {
-            BatchWrites.writeAll(dynamo, tables.name(Tables.SELECTION_SEGMENTS),
+            BatchWrites.writeAll(
+                    dynamo,
+                    tables.name(Tables.SELECTION_SEGMENTS),
                     segments.subList(from, Math.min(from + BatchWrites.MAX_BATCH, segments.size())),
                     "creating segments of run " + run.runId());
         }
@@ -50,37 +54,58 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
 
     @Override
     public void update(SelectionRun run) {
-        DynamoCalls.run("storing run " + run.runId(),
-                () -> dynamo.putItem(b -> b.tableName(tables.name(Tables.SELECTION_RUNS)).item(toItem(run))));
+        DynamoCalls.run(
+                "storing run " + run.runId(),
+                () -> dynamo.putItem(
+                        b -> b.tableName(tables.name(Tables.SELECTION_RUNS)).item(toItem(run))));
     }
 
     @Override
     public Optional<SelectionRun> find(String runId) {
-        var response = DynamoCalls.call("reading run " + runId, () -> dynamo.getItem(b -> b
-                .tableName(tables.name(Tables.SELECTION_RUNS)).key(Map.of("runId", AttributeValue.fromS(runId))).consistentRead(true)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(runFromItem(response.item())) : Optional.empty();
+        var response = DynamoCalls.call(
+                "reading run " + runId,
+                () -> dynamo.getItem(b -> b.tableName(tables.name(Tables.SELECTION_RUNS))
+                        .key(Map.of("runId", AttributeValue.fromS(runId)))
+                        .consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(runFromItem(response.item()))
+                : Optional.empty();
     }
 
     @Override
     public List<SelectionRun> findAll() {
-        return DynamoCalls.call("listing runs", () -> dynamo
-                .scanPaginator(b -> b.tableName(tables.name(Tables.SELECTION_RUNS)).consistentRead(true))
-                .items().stream().map(DynamoSelectionRunRepository::runFromItem).toList());
+        return DynamoCalls.call(
+                "listing runs",
+                () -> dynamo
+                        .scanPaginator(b ->
+                                b.tableName(tables.name(Tables.SELECTION_RUNS)).consistentRead(true))
+                        .items()
+                        .stream()
+                        .map(DynamoSelectionRunRepository::runFromItem)
+                        .toList());
     }
 
     @Override
     public List<SegmentProgress> segments(String runId) {
-        return DynamoCalls.call("reading segments of run " + runId, () -> dynamo
-                .queryPaginator(b -> b.tableName(tables.name(Tables.SELECTION_SEGMENTS)).consistentRead(true)
-                        .keyConditionExpression("runId = :r")
-                        .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(runId))))
-                .items().stream().map(DynamoSelectionRunRepository::segmentFromItem).toList());
+        return DynamoCalls.call(
+                "reading segments of run " + runId,
+                () -> dynamo
+                        .queryPaginator(b -> b.tableName(tables.name(Tables.SELECTION_SEGMENTS))
+                                .consistentRead(true)
+                                .keyConditionExpression("runId = :r")
+                                .expressionAttributeValues(Map.of(":r", AttributeValue.fromS(runId))))
+                        .items()
+                        .stream()
+                        .map(DynamoSelectionRunRepository::segmentFromItem)
+                        .toList());
     }
 
     @Override
     public void checkpoint(SegmentProgress progress) {
-        DynamoCalls.run("checkpointing run " + progress.runId() + " segment " + progress.segment(),
-                () -> dynamo.putItem(b -> b.tableName(tables.name(Tables.SELECTION_SEGMENTS)).item(toItem(progress))));
+        DynamoCalls.run(
+                "checkpointing run " + progress.runId() + " segment " + progress.segment(),
+                () -> dynamo.putItem(
+                        b -> b.tableName(tables.name(Tables.SELECTION_SEGMENTS)).item(toItem(progress))));
     }
 
     private static Map<String, AttributeValue> toItem(SelectionRun run) {
@@ -102,8 +127,12 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
     }
 
     private static SelectionRun runFromItem(Map<String, AttributeValue> item) {
-        return new SelectionRun(item.get("runId").s(), item.get("campaignId").s(), item.get("decisionModel").s(),
-                item.get("modelVersion").s(), LocalDate.parse(item.get("runDate").s()),
+        return new SelectionRun(
+                item.get("runId").s(),
+                item.get("campaignId").s(),
+                item.get("decisionModel").s(),
+                item.get("modelVersion").s(),
+                LocalDate.parse(item.get("runDate").s()),
                 Integer.parseInt(item.get("segments").n()),
                 Optional.ofNullable(item.get("maxCustomers")).map(v -> Integer.parseInt(v.n())),
                 Double.parseDouble(item.get("holdoutPercent").n()),
@@ -126,22 +155,40 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
         Map<String, AttributeValue> rejected = new HashMap<>();
         p.counts().rejected().forEach((reason, n) -> rejected.put(reason, AttributeValue.fromN(Long.toString(n))));
         item.put("rejected", AttributeValue.fromM(rejected));
-        item.put("modelErrors", AttributeValue.fromL(p.counts().modelErrors().stream().map(AttributeValue::fromS).toList()));
-        item.put("scanMillis", AttributeValue.fromN(Long.toString(p.counts().timings().scanMillis())));
-        item.put("evaluateMillis", AttributeValue.fromN(Long.toString(p.counts().timings().evaluateMillis())));
-        item.put("writeMillis", AttributeValue.fromN(Long.toString(p.counts().timings().writeMillis())));
+        item.put(
+                "modelErrors",
+                AttributeValue.fromL(p.counts().modelErrors().stream()
+                        .map(AttributeValue::fromS)
+                        .toList()));
+        item.put(
+                "scanMillis",
+                AttributeValue.fromN(Long.toString(p.counts().timings().scanMillis())));
+        item.put(
+                "evaluateMillis",
+                AttributeValue.fromN(Long.toString(p.counts().timings().evaluateMillis())));
+        item.put(
+                "writeMillis",
+                AttributeValue.fromN(Long.toString(p.counts().timings().writeMillis())));
         return item;
     }
 
     private static SegmentProgress segmentFromItem(Map<String, AttributeValue> item) {
         Map<String, Long> rejected = new TreeMap<>();
         item.get("rejected").m().forEach((reason, n) -> rejected.put(reason, Long.parseLong(n.n())));
-        var counts = new SegmentProgress.Counts(Long.parseLong(item.get("processed").n()), Long.parseLong(item.get("selected").n()),
-                Long.parseLong(item.get("heldOut").n()), Map.copyOf(rejected),
+        var counts = new SegmentProgress.Counts(
+                Long.parseLong(item.get("processed").n()),
+                Long.parseLong(item.get("selected").n()),
+                Long.parseLong(item.get("heldOut").n()),
+                Map.copyOf(rejected),
                 item.get("modelErrors").l().stream().map(AttributeValue::s).toList(),
-                new SegmentProgress.Timings(millis(item, "scanMillis"), millis(item, "evaluateMillis"), millis(item, "writeMillis")));
-        return new SegmentProgress(item.get("runId").s(), Integer.parseInt(item.get("segment").s()),
-                Optional.ofNullable(item.get("lastKey")).map(AttributeValue::s), item.get("done").bool(), counts);
+                new SegmentProgress.Timings(
+                        millis(item, "scanMillis"), millis(item, "evaluateMillis"), millis(item, "writeMillis")));
+        return new SegmentProgress(
+                item.get("runId").s(),
+                Integer.parseInt(item.get("segment").s()),
+                Optional.ofNullable(item.get("lastKey")).map(AttributeValue::s),
+                item.get("done").bool(),
+                counts);
     }
 
     private static long millis(Map<String, AttributeValue> item, String name) {

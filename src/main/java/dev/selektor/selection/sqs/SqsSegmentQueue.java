@@ -1,16 +1,15 @@
 package dev.selektor.selection.sqs;
 
-import dev.selektor.selection.SegmentHandOut;
-import dev.selektor.selection.SegmentProgress;
-import dev.selektor.selection.SelectionRun;
-import dev.selektor.selection.QueuedSegmentCoordinator;
-import dev.selektor.selection.SelectionRunRepository;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selektor.common.BackgroundLoop;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.messaging.sqs.Queues;
+import dev.selektor.selection.QueuedSegmentCoordinator;
+import dev.selektor.selection.SegmentHandOut;
+import dev.selektor.selection.SegmentProgress;
+import dev.selektor.selection.SelectionRun;
+import dev.selektor.selection.SelectionRunRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +33,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 @ApplicationScoped
 public class SqsSegmentQueue implements SegmentHandOut {
     private static final Logger LOG = Logger.getLogger(SqsSegmentQueue.class);
-    // A segment that fails this often (a model error would not: those are counted) is dead-lettered, not retried forever.
+    // A segment that fails this often (a model error would not: those are counted) is dead-lettered, not retried
+    // forever.
     private static final int MAX_RECEIVES = 10;
 
     @Inject
@@ -59,7 +59,8 @@ public class SqsSegmentQueue implements SegmentHandOut {
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent started) {
-        if (config.selection().mode() == SelektorConfig.Selection.Mode.QUEUE && config.selection().queueWorker()) {
+        if (config.selection().mode() == SelektorConfig.Selection.Mode.QUEUE
+                && config.selection().queueWorker()) {
             for (int i = 0; i < config.selection().workers(); i++) {
                 Thread t = new Thread(this::work, "segment-worker-" + i);
                 t.setDaemon(true);
@@ -85,15 +86,18 @@ public class SqsSegmentQueue implements SegmentHandOut {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (SegmentProgress segment : runs.segments(run.runId())) {
             if (!segment.done()) {
-                entries.add(SendMessageBatchRequestEntry.builder().id("s" + segment.segment())
-                        .messageBody("{\"runId\":\"" + run.runId() + "\",\"segment\":" + segment.segment() + "}").build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id("s" + segment.segment())
+                        .messageBody("{\"runId\":\"" + run.runId() + "\",\"segment\":" + segment.segment() + "}")
+                        .build());
             }
         }
         for (int from = 0; from < entries.size(); from += 10) {
             List<SendMessageBatchRequestEntry> batch = entries.subList(from, Math.min(from + 10, entries.size()));
             var answer = sqs.sendMessageBatch(b -> b.queueUrl(queue.url()).entries(batch));
             if (!answer.failed().isEmpty()) {
-                throw new IllegalStateException("Could not hand out segments of run " + run.runId() + ": " + answer.failed());
+                throw new IllegalStateException(
+                        "Could not hand out segments of run " + run.runId() + ": " + answer.failed());
             }
         }
         LOG.infof("Selection run %s: %d segments handed out on %s", run.runId(), entries.size(), queue.name());
@@ -103,17 +107,25 @@ public class SqsSegmentQueue implements SegmentHandOut {
         int visibility = (int) config.selection().segmentVisibility().toSeconds();
         new BackgroundLoop("Taking selection segments from the queue", LOG).run(() -> stopping, () -> {
             Queues.Queue queue = queue();
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(1)
-                    .waitTimeSeconds(10).visibilityTimeout(visibility)).messages();
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queue.url())
+                            .maxNumberOfMessages(1)
+                            .waitTimeSeconds(10)
+                            .visibilityTimeout(visibility))
+                    .messages();
             for (Message m : messages) {
                 JsonNode body = readBody(m);
                 if (body == null) {
                     sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));
                     continue;
                 }
-                LOG.infof("Working on segment %d of run %s", body.path("segment").asInt(), body.path("runId").asText());
-                boolean finished = processor.processSegment(body.path("runId").asText(), body.path("segment").asInt(),
-                        () -> sqs.changeMessageVisibility(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle())
+                LOG.infof(
+                        "Working on segment %d of run %s",
+                        body.path("segment").asInt(), body.path("runId").asText());
+                boolean finished = processor.processSegment(
+                        body.path("runId").asText(),
+                        body.path("segment").asInt(),
+                        () -> sqs.changeMessageVisibility(b -> b.queueUrl(queue.url())
+                                .receiptHandle(m.receiptHandle())
                                 .visibilityTimeout(visibility)));
                 if (finished) {
                     sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(m.receiptHandle()));

@@ -1,10 +1,9 @@
 package dev.selektor.selection.web;
 
-import dev.selektor.selection.SelectionService;
-
-import dev.selektor.common.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.selektor.common.NotFoundException;
+import dev.selektor.common.Roles;
+import dev.selektor.selection.SelectionService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,8 +23,11 @@ public class CampaignCustomerOutcomeResource {
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "The customer's outcome in the campaign's latest completed run")
-    public SelectionResultView latest(@PathParam("campaignId") String campaignId, @PathParam("customerId") String customerId) {
-        return selections.latestCompleted(campaignId, customerId).map(SelectionResultView::of)
+    public SelectionResultView latest(
+            @PathParam("campaignId") String campaignId, @PathParam("customerId") String customerId) {
+        return selections
+                .latestCompleted(campaignId, customerId)
+                .map(SelectionResultView::of)
                 .orElseThrow(() -> new NotFoundException("No completed run of campaign \"" + campaignId
                         + "\" has an outcome for customer \"" + customerId + "\""));
     }

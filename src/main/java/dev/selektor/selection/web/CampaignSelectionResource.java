@@ -1,14 +1,13 @@
 package dev.selektor.selection.web;
 
-import dev.selektor.selection.SelectionRun;
-import dev.selektor.selection.SelectionService;
-
-import dev.selektor.common.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
+import dev.selektor.common.Roles;
+import dev.selektor.selection.SelectionRun;
+import dev.selektor.selection.SelectionService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignSelectionResource {
 
-    public record Started(String runId) { }
+    public record Started(String runId) {}
 
     @Inject
     SelectionService selections;
@@ -38,8 +37,10 @@ public class CampaignSelectionResource {
     @RolesAllowed(Roles.EDITOR)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a selection run over all stored customers",
-            description = "Body {\"runDate\": \"2026-11-26\"} (default: today). 202 with the run id; 409 when the run date lies after the campaign's end date.")
+    @Operation(
+            summary = "Start a selection run over all stored customers",
+            description =
+                    "Body {\"runDate\": \"2026-11-26\"} (default: today). 202 with the run id; 409 when the run date lies after the campaign's end date.")
     public Response start(@PathParam("campaignId") String campaignId, JsonNode body) {
         LocalDate runDate = clock.today();
         JsonNode node = body == null ? null : body.get("runDate");
@@ -47,10 +48,13 @@ public class CampaignSelectionResource {
             try {
                 runDate = LocalDate.parse(node.asText());
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(new FieldError("/runDate", "must be an ISO date such as 2026-11-26, got " + node));
+                throw new InvalidInputException(
+                        new FieldError("/runDate", "must be an ISO date such as 2026-11-26, got " + node));
             }
         }
         SelectionRun run = selections.start(campaignId, runDate);
-        return Response.accepted(new Started(run.runId())).location(URI.create("/selections/" + run.runId())).build();
+        return Response.accepted(new Started(run.runId()))
+                .location(URI.create("/selections/" + run.runId()))
+                .build();
     }
 }

@@ -1,8 +1,7 @@
 package dev.selektor.selection.web;
 
-import dev.selektor.selection.SelectionService;
-
 import dev.selektor.common.Roles;
+import dev.selektor.selection.SelectionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +24,8 @@ public class CustomerSelectionsResource {
     @GET
     @Operation(summary = "Every stored outcome of one customer, newest run date first")
     public List<SelectionResultView> ofCustomer(@PathParam("customerId") String customerId) {
-        return selections.ofCustomer(customerId).stream().map(SelectionResultView::of).toList();
+        return selections.ofCustomer(customerId).stream()
+                .map(SelectionResultView::of)
+                .toList();
     }
 }

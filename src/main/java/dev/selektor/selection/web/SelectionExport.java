@@ -3,8 +3,6 @@ package dev.selektor.selection.web;
 import dev.selektor.selection.SelectionResult;
 import dev.selektor.selection.SelectionResultRepository;
 import dev.selektor.selection.SelectionRun;
-
-
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Optional;
@@ -17,8 +15,7 @@ final class SelectionExport {
         SelectionResultRepository.Page page(String runId, Optional<String> cursor, int limit);
     }
 
-    private SelectionExport() {
-    }
+    private SelectionExport() {}
 
     static void write(SelectionRun run, Pages pages, String format, Writer out) throws IOException {
         boolean csv = format.equals("csv");
@@ -31,8 +28,15 @@ final class SelectionExport {
             for (SelectionResult r : page.results()) {
                 String discount = SelectionResultView.of(r).discountPercent().toPlainString();
                 if (csv) {
-                    out.write(String.join(",", r.customerId(), discount, csvCell(r.reason()), r.campaignId(), r.runId(),
-                            r.runDate().toString(), r.modelVersion()));
+                    out.write(String.join(
+                            ",",
+                            r.customerId(),
+                            discount,
+                            csvCell(r.reason()),
+                            r.campaignId(),
+                            r.runId(),
+                            r.runDate().toString(),
+                            r.modelVersion()));
                 } else {
                     out.write("{\"customerId\":" + json(r.customerId()) + ",\"discountPercent\":" + discount
                             + ",\"reason\":" + json(r.reason()) + ",\"campaignId\":" + json(r.campaignId())

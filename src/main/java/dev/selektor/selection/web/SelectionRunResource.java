@@ -1,12 +1,11 @@
 package dev.selektor.selection.web;
 
-import dev.selektor.selection.SelectionRun;
-import dev.selektor.selection.SelectionService;
-
-import dev.selektor.common.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
+import dev.selektor.common.Roles;
+import dev.selektor.selection.SelectionRun;
+import dev.selektor.selection.SelectionService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -27,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SelectionRunResource {
 
-    public record SelectedCustomer(String customerId, BigDecimal discountPercent, String reason, String eventId) { }
+    public record SelectedCustomer(String customerId, BigDecimal discountPercent, String reason, String eventId) {}
 
-    public record SelectedPage(List<SelectedCustomer> items, String nextCursor) { }
+    public record SelectedPage(List<SelectedCustomer> items, String nextCursor) {}
 
     @Inject
     SelectionService selections;
@@ -54,14 +53,15 @@ public class SelectionRunResource {
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson"})
     @Operation(summary = "All selected customers of a run as CSV or NDJSON, streamed (format=csv|ndjson)")
-    public jakarta.ws.rs.core.Response export(@PathParam("runId") String runId,
-                                               @QueryParam("format") @DefaultValue("csv") String format) {
+    public jakarta.ws.rs.core.Response export(
+            @PathParam("runId") String runId, @QueryParam("format") @DefaultValue("csv") String format) {
         if (!format.equals("csv") && !format.equals("ndjson")) {
             throw new InvalidInputException(new FieldError("/format", "must be csv or ndjson, got " + format));
         }
         SelectionRun run = selections.find(runId);
         jakarta.ws.rs.core.StreamingOutput body = out -> {
-            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            var writer = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
             SelectionExport.write(run, selections::selected, format, writer);
             writer.flush();
         };
@@ -74,15 +74,19 @@ public class SelectionRunResource {
     @GET
     @Path("/customers")
     @Operation(summary = "The selected customers of a run, in customer id order, page by page (cursor = nextCursor)")
-    public SelectedPage selected(@PathParam("runId") String runId, @QueryParam("cursor") String cursor,
-                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+    public SelectedPage selected(
+            @PathParam("runId") String runId,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1_000) {
             throw new InvalidInputException(new FieldError("/limit", "must lie in 1..1000, got " + limit));
         }
         var page = selections.selected(runId, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), limit);
-        return new SelectedPage(page.results().stream()
-                .map(SelectionResultView::of)
-                .map(v -> new SelectedCustomer(v.customerId(), v.discountPercent(), v.reason(), v.eventId())).toList(),
+        return new SelectedPage(
+                page.results().stream()
+                        .map(SelectionResultView::of)
+                        .map(v -> new SelectedCustomer(v.customerId(), v.discountPercent(), v.reason(), v.eventId()))
+                        .toList(),
                 page.lastKey().orElse(null));
     }
 }

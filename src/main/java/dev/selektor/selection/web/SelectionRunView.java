@@ -1,9 +1,8 @@
 package dev.selektor.selection.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.selektor.selection.SegmentProgress;
 import dev.selektor.selection.SelectionRun;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,11 +11,27 @@ import java.util.Map;
 
 /** A run's progress as JSON (contract section 6, with the counts by reason and an estimate of the time left). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SelectionRunView(String runId, String campaignId, String status, long processed, long selected, long heldOut,
-                               long capped, Map<String, Long> rejected, long modelErrors, List<String> modelErrorCustomers,
-                               Instant startedAt, Instant finishedAt, String modelVersion, LocalDate runDate,
-                               int segmentsDone, int segments, long estimatedCustomers, Long estimatedSecondsLeft,
-                               Timings workerTime, String failure) {
+public record SelectionRunView(
+        String runId,
+        String campaignId,
+        String status,
+        long processed,
+        long selected,
+        long heldOut,
+        long capped,
+        Map<String, Long> rejected,
+        long modelErrors,
+        List<String> modelErrorCustomers,
+        Instant startedAt,
+        Instant finishedAt,
+        String modelVersion,
+        LocalDate runDate,
+        int segmentsDone,
+        int segments,
+        long estimatedCustomers,
+        Long estimatedSecondsLeft,
+        Timings workerTime,
+        String failure) {
 
     /** Seconds the workers spent reading pages, deciding and writing (summed over workers running side by side). */
     public record Timings(double scanSeconds, double evaluateSeconds, double writeSeconds) {
@@ -33,19 +48,38 @@ public record SelectionRunView(String runId, String campaignId, String status, l
             done += s.done() ? 1 : 0;
         }
         long eligible = total.selected();
-        boolean cut = run.status() == SelectionRun.Status.COMPLETED && run.maxCustomers().isPresent();
+        boolean cut = run.status() == SelectionRun.Status.COMPLETED
+                && run.maxCustomers().isPresent();
         long selected = cut ? Math.min(eligible, run.maxCustomers().get()) : eligible;
         Long secondsLeft = null;
         // Without a usable estimate of the table's size (DynamoDB refreshes it only every few hours), say nothing.
-        if (run.status() == SelectionRun.Status.RUNNING && total.processed() > 0 && run.estimatedCustomers() > total.processed()) {
+        if (run.status() == SelectionRun.Status.RUNNING
+                && total.processed() > 0
+                && run.estimatedCustomers() > total.processed()) {
             double elapsed = Math.max(1, Duration.between(run.startedAt(), now).toMillis()) / 1000.0;
             long left = Math.max(0, run.estimatedCustomers() - total.processed());
             secondsLeft = Math.round(left / (total.processed() / elapsed));
         }
-        return new SelectionRunView(run.runId(), run.campaignId(), run.status().name(), total.processed(), selected,
-                total.heldOut(), eligible - selected, total.rejected(), total.rejected().getOrDefault("MODEL_ERROR", 0L),
-                total.modelErrors(), run.startedAt(), run.finishedAt().orElse(null), run.modelVersion(), run.runDate(),
-                done, run.segments(), run.estimatedCustomers(), secondsLeft, Timings.of(total.timings()),
+        return new SelectionRunView(
+                run.runId(),
+                run.campaignId(),
+                run.status().name(),
+                total.processed(),
+                selected,
+                total.heldOut(),
+                eligible - selected,
+                total.rejected(),
+                total.rejected().getOrDefault("MODEL_ERROR", 0L),
+                total.modelErrors(),
+                run.startedAt(),
+                run.finishedAt().orElse(null),
+                run.modelVersion(),
+                run.runDate(),
+                done,
+                run.segments(),
+                run.estimatedCustomers(),
+                secondsLeft,
+                Timings.of(total.timings()),
                 run.failure().orElse(null));
     }
 }

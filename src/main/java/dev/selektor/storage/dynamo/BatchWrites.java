@@ -15,8 +15,7 @@ public final class BatchWrites {
     public static final int MAX_BATCH = 25;
     private static final int MAX_ATTEMPTS = 8;
 
-    private BatchWrites() {
-    }
+    private BatchWrites() {}
 
     /** Writes up to {@link #MAX_BATCH} requests to one table, all or throws {@link StoreUnavailableException}. */
     public static void writeAll(DynamoDbClient dynamo, String table, List<WriteRequest> requests, String what) {
@@ -27,11 +26,13 @@ public final class BatchWrites {
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             List<WriteRequest> batch = pending;
             pending = DynamoCalls.call(what, () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, batch))))
-                    .unprocessedItems().getOrDefault(table, List.of());
+                    .unprocessedItems()
+                    .getOrDefault(table, List.of());
             if (!pending.isEmpty()) {
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw new StoreUnavailableException(pending.size() + " writes stayed unprocessed after " + attempt
-                            + " attempts: " + what, null);
+                    throw new StoreUnavailableException(
+                            pending.size() + " writes stayed unprocessed after " + attempt + " attempts: " + what,
+                            null);
                 }
                 backoff(attempt, what);
             }

@@ -7,8 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /** Translates the SDK's failures into the domain's: "the store is unavailable" is a state callers can act on. */
 public final class DynamoCalls {
-    private DynamoCalls() {
-    }
+    private DynamoCalls() {}
 
     public static <T> T call(String what, Supplier<T> call) {
         try {

@@ -39,8 +39,8 @@ public class DynamoDbClientProducer {
                         .build());
         db.endpoint().ifPresent(builder::endpointOverride);
         if (db.accessKeyId().isPresent() && db.secretAccessKey().isPresent()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(db.accessKeyId().get(), db.secretAccessKey().get())));
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    db.accessKeyId().get(), db.secretAccessKey().get())));
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }

@@ -23,9 +23,15 @@ public class StoreReadiness implements HealthCheck {
         String table = tables.name(Tables.CUSTOMERS);
         try {
             dynamo.describeTable(b -> b.tableName(table));
-            return HealthCheckResponse.named("dynamodb").up().withData("table", table).build();
+            return HealthCheckResponse.named("dynamodb")
+                    .up()
+                    .withData("table", table)
+                    .build();
         } catch (RuntimeException e) {
-            return HealthCheckResponse.named("dynamodb").down().withData("error", String.valueOf(e.getMessage())).build();
+            return HealthCheckResponse.named("dynamodb")
+                    .down()
+                    .withData("error", String.valueOf(e.getMessage()))
+                    .build();
         }
     }
 }

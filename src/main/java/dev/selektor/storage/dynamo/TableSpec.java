@@ -7,7 +7,7 @@ import java.util.Optional;
 public record TableSpec(String name, String partitionKey, Optional<String> sortKey, List<IndexSpec> indexes) {
 
     /** A global secondary index projecting all attributes. */
-    public record IndexSpec(String name, String partitionKey, String sortKey) { }
+    public record IndexSpec(String name, String partitionKey, String sortKey) {}
 
     public static TableSpec keyedBy(String name, String partitionKey) {
         return new TableSpec(name, partitionKey, Optional.empty(), List.of());

@@ -5,24 +5,24 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The application's tables: their full names (environment prefix + table) and, when configured, their creation
@@ -38,15 +38,27 @@ public class Tables {
     public static final TableSpec SELECTION_RUNS = TableSpec.keyedBy("selection-runs", "runId");
     public static final TableSpec SELECTION_SEGMENTS = TableSpec.keyedBy("selection-segments", "runId", "segment");
     public static final String RESULTS_BY_CUSTOMER = "by-customer";
-    public static final TableSpec SELECTION_RESULTS = TableSpec.keyedBy("selection-results", "runId", "customerId",
+    public static final TableSpec SELECTION_RESULTS = TableSpec.keyedBy(
+            "selection-results",
+            "runId",
+            "customerId",
             new TableSpec.IndexSpec(RESULTS_BY_CUSTOMER, "customerId", "runKey"));
     public static final TableSpec OUTBOX = TableSpec.keyedBy("outbox", "eventId");
     public static final TableSpec DECISION_MODELS = TableSpec.keyedBy("decision-models", "name");
     public static final TableSpec DECISION_MODEL_VERSIONS = TableSpec.keyedBy("decision-model-versions", "name", "seq");
     public static final TableSpec DECISION_MODEL_DRAFTS = TableSpec.keyedBy("decision-model-drafts", "name", "draftId");
     public static final TableSpec DECISION_MODEL_AUDIT = TableSpec.keyedBy("decision-model-audit", "name", "at");
-    static final List<TableSpec> ALL = List.of(CUSTOMERS, CAMPAIGNS, SELECTION_RUNS, SELECTION_SEGMENTS, SELECTION_RESULTS, OUTBOX,
-            DECISION_MODELS, DECISION_MODEL_VERSIONS, DECISION_MODEL_DRAFTS, DECISION_MODEL_AUDIT);
+    static final List<TableSpec> ALL = List.of(
+            CUSTOMERS,
+            CAMPAIGNS,
+            SELECTION_RUNS,
+            SELECTION_SEGMENTS,
+            SELECTION_RESULTS,
+            OUTBOX,
+            DECISION_MODELS,
+            DECISION_MODEL_VERSIONS,
+            DECISION_MODEL_DRAFTS,
+            DECISION_MODEL_AUDIT);
 
     @Inject
     SelektorConfig config;
@@ -67,17 +79,23 @@ public class Tables {
                 }
             }
             // The SDK's default waiter polls every 20 s; a new table is usually ACTIVE after one or two.
-            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
-                    .overrideConfiguration(o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
-                            .waitTimeout(Duration.ofMinutes(2)))
+            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                    .client(dynamo)
+                    .overrideConfiguration(
+                            o -> o.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(200)))
+                                    .waitTimeout(Duration.ofMinutes(2)))
                     .build()) {
                 for (String table : created) {
                     waiter.waitUntilTableExists(b -> b.tableName(table));
                 }
             }
         } catch (RuntimeException e) {
-            String where = config.dynamodb().endpoint().map(Object::toString).orElse("AWS region " + config.dynamodb().region());
-            LOG.error("Selektor cannot start: the tables cannot be checked or created at " + where + ": " + e.getMessage());
+            String where = config.dynamodb()
+                    .endpoint()
+                    .map(Object::toString)
+                    .orElse("AWS region " + config.dynamodb().region());
+            LOG.error("Selektor cannot start: the tables cannot be checked or created at " + where + ": "
+                    + e.getMessage());
             throw e;
         }
     }
@@ -97,28 +115,56 @@ public class Tables {
         }
         List<KeySchemaElement> keys = new ArrayList<>();
         List<AttributeDefinition> attributes = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(spec.partitionKey()).keyType(KeyType.HASH).build());
-        attributes.add(AttributeDefinition.builder().attributeName(spec.partitionKey()).attributeType(ScalarAttributeType.S).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(spec.partitionKey())
+                .keyType(KeyType.HASH)
+                .build());
+        attributes.add(AttributeDefinition.builder()
+                .attributeName(spec.partitionKey())
+                .attributeType(ScalarAttributeType.S)
+                .build());
         spec.sortKey().ifPresent(sk -> {
-            keys.add(KeySchemaElement.builder().attributeName(sk).keyType(KeyType.RANGE).build());
-            attributes.add(AttributeDefinition.builder().attributeName(sk).attributeType(ScalarAttributeType.S).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(sk)
+                    .keyType(KeyType.RANGE)
+                    .build());
+            attributes.add(AttributeDefinition.builder()
+                    .attributeName(sk)
+                    .attributeType(ScalarAttributeType.S)
+                    .build());
         });
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         for (TableSpec.IndexSpec index : spec.indexes()) {
             for (String attribute : List.of(index.partitionKey(), index.sortKey())) {
                 if (attributes.stream().noneMatch(a -> a.attributeName().equals(attribute))) {
-                    attributes.add(AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build());
+                    attributes.add(AttributeDefinition.builder()
+                            .attributeName(attribute)
+                            .attributeType(ScalarAttributeType.S)
+                            .build());
                 }
             }
-            indexes.add(GlobalSecondaryIndex.builder().indexName(index.name())
-                    .keySchema(KeySchemaElement.builder().attributeName(index.partitionKey()).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(index.sortKey()).keyType(KeyType.RANGE).build())
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
+                    .keySchema(
+                            KeySchemaElement.builder()
+                                    .attributeName(index.partitionKey())
+                                    .keyType(KeyType.HASH)
+                                    .build(),
+                            KeySchemaElement.builder()
+                                    .attributeName(index.sortKey())
+                                    .keyType(KeyType.RANGE)
+                                    .build())
+                    .projection(Projection.builder()
+                            .projectionType(ProjectionType.ALL)
+                            .build())
                     .build());
         }
         try {
-            var request = CreateTableRequest.builder().tableName(table).keySchema(keys)
-                    .attributeDefinitions(attributes).billingMode(BillingMode.PAY_PER_REQUEST);
+            var request = CreateTableRequest.builder()
+                    .tableName(table)
+                    .keySchema(keys)
+                    .attributeDefinitions(attributes)
+                    .billingMode(BillingMode.PAY_PER_REQUEST);
             if (!indexes.isEmpty()) {
                 request.globalSecondaryIndexes(indexes);
             }

@@ -16,8 +16,7 @@ public final class TransactWrites {
     public static final int MAX_ITEMS = 100;
     private static final int MAX_ATTEMPTS = 6;
 
-    private TransactWrites() {
-    }
+    private TransactWrites() {}
 
     /** @return false when a condition of one of the items failed (nothing was written), true when all were written */
     public static boolean writeAll(DynamoDbClient dynamo, List<TransactWriteItem> items, String what) {
@@ -29,15 +28,19 @@ public final class TransactWrites {
                 DynamoCalls.run(what, () -> dynamo.transactWriteItems(b -> b.transactItems(items)));
                 return true;
             } catch (TransactionCanceledException e) {
-                if (e.hasCancellationReasons() && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                if (e.hasCancellationReasons()
+                        && e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
                     return false;
                 }
-                boolean retryable = !e.hasCancellationReasons() || e.cancellationReasons().stream()
-                        .allMatch(r -> r.code() == null || "None".equals(r.code())
-                                || "TransactionConflict".equals(r.code()) || "ThrottlingError".equals(r.code()));
+                boolean retryable = !e.hasCancellationReasons()
+                        || e.cancellationReasons().stream()
+                                .allMatch(r -> r.code() == null
+                                        || "None".equals(r.code())
+                                        || "TransactionConflict".equals(r.code())
+                                        || "ThrottlingError".equals(r.code()));
                 if (!retryable || attempt >= MAX_ATTEMPTS) {
-                    throw new StoreUnavailableException(what + ": the transaction was cancelled " + attempt + " times: "
-                            + e.getMessage(), e);
+                    throw new StoreUnavailableException(
+                            what + ": the transaction was cancelled " + attempt + " times: " + e.getMessage(), e);
                 }
                 try {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(10L << attempt, (25L << attempt) + 1));

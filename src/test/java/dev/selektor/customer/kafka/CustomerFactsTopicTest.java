@@ -1,12 +1,11 @@
 package dev.selektor.customer.kafka;
 
-import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.customer.SyntheticCustomers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.common.BusinessClock;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.customer.SyntheticCustomers;
 import dev.selektor.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,10 +45,12 @@ class CustomerFactsTopicTest {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 1; i <= UPDATES; i++) {
                 String id = String.format("K-%09d", i);
-                String json = SyntheticCustomers.toJson(generator.next(i)).replaceFirst("\"customerId\":\"[^\"]+\"", "\"customerId\":\"" + id + "\"");
+                String json = SyntheticCustomers.toJson(generator.next(i))
+                        .replaceFirst("\"customerId\":\"[^\"]+\"", "\"customerId\":\"" + id + "\"");
                 if (i % 100 == 0) {
                     json = json.replaceFirst("\"orders12m\":[0-9]+", "\"orders12m\":-3");
                 } else {
@@ -68,7 +69,8 @@ class CustomerFactsTopicTest {
                 if (missing.isEmpty()) {
                     break;
                 }
-                assertTrue(System.nanoTime() < deadline,
+                assertTrue(
+                        System.nanoTime() < deadline,
                         missing.size() + " valid updates were not stored in time, e.g. " + missing.get(0));
                 Thread.sleep(200);
             }
@@ -89,12 +91,14 @@ class CustomerFactsTopicTest {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + System.nanoTime());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, String> reasons = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("selektor.customer-facts.dlq"));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (reasons.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    reasons.put(r.key(), new String(r.headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
+                    reasons.put(
+                            r.key(), new String(r.headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
                 }
             }
         }

@@ -1,16 +1,13 @@
 package dev.selektor.customer.sqs;
 
-import dev.selektor.customer.CustomerFacts;
-import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.customer.SyntheticCustomers;
-
-import dev.selektor.customer.sqs.SqsFactUpdatesConsumer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.SelektorConfig;
+import dev.selektor.customer.CustomerFacts;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.customer.SyntheticCustomers;
 import dev.selektor.messaging.sqs.Queues;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -61,20 +58,32 @@ class CustomerFactsQueueTest {
         };
     }
 
-    private static final List<String> EXPECTED_REASONS = List.of("/revenue12m", "/segment", "/marketingConsent", "not JSON", "/customerId");
+    private static final List<String> EXPECTED_REASONS =
+            List.of("/revenue12m", "/segment", "/marketingConsent", "not JSON", "/customerId");
 
     @Test
     void validUpdatesAreStoredPoisonOnesDeadLetteredAndACrashedConsumerLosesNothing() throws InterruptedException {
-        Queues.Queue queue = queues.queue(Queues.CUSTOMER_FACTS, config.factUpdates().maxReceives());
+        Queues.Queue queue =
+                queues.queue(Queues.CUSTOMER_FACTS, config.factUpdates().maxReceives());
         SyntheticCustomers generator = new SyntheticCustomers(23, clock.today());
         Map<String, CustomerFacts> valid = new HashMap<>();
         List<String> bodies = new ArrayList<>(UPDATES);
         for (int i = 1; i <= UPDATES; i++) {
             CustomerFacts facts = generator.next(i);
             String id = String.format("Q-%09d", i);
-            facts = new CustomerFacts(id, facts.segment(), facts.country(), facts.birthDate(), facts.memberSince(),
-                    facts.marketingConsent(), facts.fraudFlag(), facts.orders12m(), facts.revenue12m(), facts.returnRate12m(),
-                    facts.lastOrderDate(), facts.categories());
+            facts = new CustomerFacts(
+                    id,
+                    facts.segment(),
+                    facts.country(),
+                    facts.birthDate(),
+                    facts.memberSince(),
+                    facts.marketingConsent(),
+                    facts.fraudFlag(),
+                    facts.orders12m(),
+                    facts.revenue12m(),
+                    facts.returnRate12m(),
+                    facts.lastOrderDate(),
+                    facts.categories());
             String json = SyntheticCustomers.toJson(facts);
             if (i % 200 == 0) {
                 bodies.add(poison(i / 200, json));
@@ -96,16 +105,32 @@ class CustomerFactsQueueTest {
             Map<String, Integer> reasons = new HashMap<>();
             for (Message m : deadLetters) {
                 String reason = m.messageAttributes().get("reason").stringValue();
-                String kind = EXPECTED_REASONS.stream().filter(reason::contains).findFirst()
+                String kind = EXPECTED_REASONS.stream()
+                        .filter(reason::contains)
+                        .findFirst()
                         .orElseThrow(() -> new AssertionError("a reason naming the problem, got: " + reason));
                 reasons.merge(kind, 1, Integer::sum);
-                assertEquals(queue.name(), m.messageAttributes().get("sourceQueue").stringValue());
+                assertEquals(
+                        queue.name(), m.messageAttributes().get("sourceQueue").stringValue());
             }
-            assertEquals(Map.of("/revenue12m", 10, "/segment", 10, "/marketingConsent", 10, "not JSON", 10, "/customerId", 10),
+            assertEquals(
+                    Map.of(
+                            "/revenue12m",
+                            10,
+                            "/segment",
+                            10,
+                            "/marketingConsent",
+                            10,
+                            "not JSON",
+                            10,
+                            "/customerId",
+                            10),
                     reasons);
             for (Map.Entry<String, CustomerFacts> e : valid.entrySet()) {
                 Optional<CustomerFacts> stored = customers.find(e.getKey());
-                assertEquals(Optional.of(e.getValue()).map(CustomerFactsQueueTest::byValue), stored.map(CustomerFactsQueueTest::byValue),
+                assertEquals(
+                        Optional.of(e.getValue()).map(CustomerFactsQueueTest::byValue),
+                        stored.map(CustomerFactsQueueTest::byValue),
                         "stored as sent: " + e.getKey());
             }
             for (int i = 200; i <= UPDATES; i += 200) {
@@ -119,16 +144,29 @@ class CustomerFactsQueueTest {
 
     /** Numbers compared by value: the store gives 196.6 back for 196.60. */
     private static CustomerFacts byValue(CustomerFacts f) {
-        return new CustomerFacts(f.customerId(), f.segment(), f.country(), f.birthDate(), f.memberSince(), f.marketingConsent(),
-                f.fraudFlag(), f.orders12m(), f.revenue12m().stripTrailingZeros(), f.returnRate12m().stripTrailingZeros(),
-                f.lastOrderDate(), f.categories());
+        return new CustomerFacts(
+                f.customerId(),
+                f.segment(),
+                f.country(),
+                f.birthDate(),
+                f.memberSince(),
+                f.marketingConsent(),
+                f.fraudFlag(),
+                f.orders12m(),
+                f.revenue12m().stripTrailingZeros(),
+                f.returnRate12m().stripTrailingZeros(),
+                f.lastOrderDate(),
+                f.categories());
     }
 
     private void send(String url, List<String> bodies) {
         for (int from = 0; from < bodies.size(); from += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>(10);
             for (int i = from; i < Math.min(from + 10, bodies.size()); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(bodies.get(i)).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id("m" + i)
+                        .messageBody(bodies.get(i))
+                        .build());
             }
             var answer = sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
             assertTrue(answer.failed().isEmpty(), "sent: " + answer.failed());
@@ -136,8 +174,11 @@ class CustomerFactsQueueTest {
     }
 
     private long pending(String url) {
-        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
@@ -145,8 +186,11 @@ class CustomerFactsQueueTest {
     private List<Message> drain(String url) {
         List<Message> all = new ArrayList<>();
         while (true) {
-            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageAttributeNames("All")).messages();
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                    .messages();
             if (batch.isEmpty()) {
                 return all;
             }

@@ -1,11 +1,11 @@
 package dev.selektor.customer.web;
 
-import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,16 @@ class CustomerResourceTest {
 
     @Test
     void putThenGetReturnsTheSameFacts() {
-        given().contentType(ContentType.JSON).body(ANNA).when().put("/customers/C-RT-1").then().statusCode(200);
-        given().when().get("/customers/C-RT-1").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(ANNA)
+                .when()
+                .put("/customers/C-RT-1")
+                .then()
+                .statusCode(200);
+        given().when()
+                .get("/customers/C-RT-1")
+                .then()
+                .statusCode(200)
                 .body("customerId", equalTo("C-RT-1"))
                 .body("segment", equalTo("VIP"))
                 .body("country", equalTo("AT"))
@@ -46,21 +54,38 @@ class CustomerResourceTest {
 
     @Test
     void putReplacesTheWholeRecord() {
-        given().contentType(ContentType.JSON).body(ANNA.replace("C-RT-1", "C-RT-2")).put("/customers/C-RT-2").then().statusCode(200);
         given().contentType(ContentType.JSON)
-                .body(ANNA.replace("C-RT-1", "C-RT-2").replace("\"birthDate\": \"1975-05-01\",", "").replace("\"VIP\"", "\"DORMANT\""))
-                .put("/customers/C-RT-2").then().statusCode(200);
-        given().get("/customers/C-RT-2").then().statusCode(200)
+                .body(ANNA.replace("C-RT-1", "C-RT-2"))
+                .put("/customers/C-RT-2")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(ANNA.replace("C-RT-1", "C-RT-2")
+                        .replace("\"birthDate\": \"1975-05-01\",", "")
+                        .replace("\"VIP\"", "\"DORMANT\""))
+                .put("/customers/C-RT-2")
+                .then()
+                .statusCode(200);
+        given().get("/customers/C-RT-2")
+                .then()
+                .statusCode(200)
                 .body("segment", equalTo("DORMANT"))
                 .body("birthDate", nullValue());
     }
 
     @Test
     void invalidFactsAre400AndLeaveTheStoredRecordUntouched() {
-        given().contentType(ContentType.JSON).body(ANNA.replace("C-RT-1", "C-RT-3")).put("/customers/C-RT-3").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(ANNA.replace("C-RT-1", "C-RT-3").replace("6400.10", "-1"))
-                .when().put("/customers/C-RT-3")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(ANNA.replace("C-RT-1", "C-RT-3"))
+                .put("/customers/C-RT-3")
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(ANNA.replace("C-RT-1", "C-RT-3").replace("6400.10", "-1"))
+                .when()
+                .put("/customers/C-RT-3")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("/revenue12m"));
         given().get("/customers/C-RT-3").then().statusCode(200).body("revenue12m", equalTo(6400.10f));
@@ -68,9 +93,12 @@ class CustomerResourceTest {
 
     @Test
     void idInBodyMustMatchThePath() {
-        given().contentType(ContentType.JSON).body(ANNA)
-                .when().put("/customers/C-OTHER")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(ANNA)
+                .when()
+                .put("/customers/C-OTHER")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("/customerId"))
                 .body("errors[0].message", containsString("path"));
         given().get("/customers/C-OTHER").then().statusCode(404);
@@ -78,7 +106,11 @@ class CustomerResourceTest {
 
     @Test
     void deleteErasesTheFacts() {
-        given().contentType(ContentType.JSON).body(ANNA.replace("C-RT-1", "C-RT-4")).put("/customers/C-RT-4").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(ANNA.replace("C-RT-1", "C-RT-4"))
+                .put("/customers/C-RT-4")
+                .then()
+                .statusCode(200);
         given().when().delete("/customers/C-RT-4").then().statusCode(204);
         given().get("/customers/C-RT-4").then().statusCode(404).contentType("application/problem+json");
         given().when().delete("/customers/C-RT-4").then().statusCode(404);

@@ -15,8 +15,7 @@ public final class TestModels {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     public static String fixtureXml() {
         try {

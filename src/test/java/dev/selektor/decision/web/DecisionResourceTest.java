@@ -1,6 +1,5 @@
 package dev.selektor.decision.web;
 
-import dev.selektor.testing.TestUsers;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -41,9 +41,12 @@ class DecisionResourceTest {
 
     @Test
     void answersTheContractsShapeWithMatchedRowAnnotationAndInputs() {
-        given().contentType(ContentType.JSON).body(body(FAN, "2026-11-26"))
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(body(FAN, "2026-11-26"))
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
                 .body("campaignId", equalTo("black-week-tech"))
                 .body("customerId", equalTo("C-000123"))
                 .body("outcome", notNullValue())
@@ -60,9 +63,12 @@ class DecisionResourceTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"black-week-tech", "winback-180", "vip-thank-you"})
     void everySampleCampaignAnswers(String campaignId) {
-        given().contentType(ContentType.JSON).body(body(FAN.replace("\"segment\": \"REGULAR\"", "\"segment\": \"VIP\""), "2026-11-26"))
-                .when().post("/campaigns/" + campaignId + "/decisions")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(body(FAN.replace("\"segment\": \"REGULAR\"", "\"segment\": \"VIP\""), "2026-11-26"))
+                .when()
+                .post("/campaigns/" + campaignId + "/decisions")
+                .then()
+                .statusCode(200)
                 .body("campaignId", equalTo(campaignId))
                 .body("modelVersion", matchesPattern("[0-9a-f]{12}"))
                 .body("reason", not(equalTo("MODEL_ERROR")));
@@ -70,9 +76,12 @@ class DecisionResourceTest {
 
     @Test
     void policyRejectionIsExplainedAndHasNoDiscount() {
-        given().contentType(ContentType.JSON).body(body(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26"))
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(body(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26"))
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
                 .body("outcome", equalTo("REJECTED"))
                 .body("eligible", equalTo(false))
                 .body("discountPercent", equalTo(0))
@@ -83,26 +92,44 @@ class DecisionResourceTest {
 
     @Test
     void sameRequestGivesTheSameAnswer() {
-        String first = given().contentType(ContentType.JSON).body(body(FAN, "2026-11-26"))
-                .post("/campaigns/black-week-tech/decisions").then().statusCode(200).extract().asString();
-        String second = given().contentType(ContentType.JSON).body(body(FAN, "2026-11-26"))
-                .post("/campaigns/black-week-tech/decisions").then().statusCode(200).extract().asString();
+        String first = given().contentType(ContentType.JSON)
+                .body(body(FAN, "2026-11-26"))
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String second = given().contentType(ContentType.JSON)
+                .body(body(FAN, "2026-11-26"))
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(first, second);
     }
 
     @Test
     void runDateDefaultsToTodayInTheBusinessZone() {
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
-        given().contentType(ContentType.JSON).body(body(FAN, null))
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(200).body("runDate", equalTo(today));
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        given().contentType(ContentType.JSON)
+                .body(body(FAN, null))
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
+                .body("runDate", equalTo(today));
     }
 
     @Test
     void unknownCampaignIs404ProblemJson() {
-        given().contentType(ContentType.JSON).body(body(FAN, "2026-11-26"))
-                .when().post("/campaigns/no-such-campaign/decisions")
-                .then().statusCode(404)
+        given().contentType(ContentType.JSON)
+                .body(body(FAN, "2026-11-26"))
+                .when()
+                .post("/campaigns/no-such-campaign/decisions")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("detail", containsString("no-such-campaign"));
@@ -130,16 +157,25 @@ class DecisionResourceTest {
 
     @Test
     void lowerCaseCountryAndFutureDatesAreNamed() {
-        badFacts(FAN.replace("\"DE\"", "\"de\"").replace("\"2026-10-30\"", "\"2999-01-01\""), "/customer/country", "upper case");
+        badFacts(
+                FAN.replace("\"DE\"", "\"de\"").replace("\"2026-10-30\"", "\"2999-01-01\""),
+                "/customer/country",
+                "upper case");
         badFacts(FAN.replace("\"2026-10-30\"", "\"2999-01-01\""), "/customer/lastOrderDate", "after today");
     }
 
     @Test
     void everyBadFieldIsListedAtOnce() {
         given().contentType(ContentType.JSON)
-                .body(body(FAN.replace("\"segment\": \"REGULAR\",", "").replace("845.50", "-5").replace("0.12", "2"), "26.11.2026"))
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(400)
+                .body(body(
+                        FAN.replace("\"segment\": \"REGULAR\",", "")
+                                .replace("845.50", "-5")
+                                .replace("0.12", "2"),
+                        "26.11.2026"))
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors", hasSize(4))
                 .body("errors.field", hasItem("/runDate"));
@@ -147,9 +183,12 @@ class DecisionResourceTest {
 
     @Test
     void malformedJsonIsAProblem() {
-        given().contentType(ContentType.JSON).body("{\"customer\": {\"customerId\": \"C-1\",")
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"customer\": {\"customerId\": \"C-1\",")
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("detail", containsString("not valid JSON"));
@@ -157,45 +196,69 @@ class DecisionResourceTest {
 
     @Test
     void storedCustomerIsDecidedById() {
-        given().contentType(ContentType.JSON).body(FAN).put("/customers/C-000123").then().statusCode(200);
-        String byFacts = given().contentType(ContentType.JSON).body(body(FAN, "2026-11-26"))
-                .post("/campaigns/black-week-tech/decisions").then().statusCode(200).extract().asString();
-        given().contentType(ContentType.JSON).body("{\"customerId\": \"C-000123\", \"runDate\": \"2026-11-26\"}")
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(FAN)
+                .put("/customers/C-000123")
+                .then()
+                .statusCode(200);
+        String byFacts = given().contentType(ContentType.JSON)
+                .body(body(FAN, "2026-11-26"))
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\": \"C-000123\", \"runDate\": \"2026-11-26\"}")
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(200)
                 .body(equalTo(byFacts));
     }
 
     @Test
     void unknownCustomerIdIs404() {
-        given().contentType(ContentType.JSON).body("{\"customerId\": \"C-NOBODY\"}")
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(404)
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\": \"C-NOBODY\"}")
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("C-NOBODY"));
     }
 
     @Test
     void factsAndIdTogetherAreRefused() {
-        given().contentType(ContentType.JSON).body("{\"customerId\": \"C-000123\", \"customer\": " + FAN + "}")
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\": \"C-000123\", \"customer\": " + FAN + "}")
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("either"));
     }
 
     @Test
     void missingCustomerIsNamed() {
-        given().contentType(ContentType.JSON).body("{\"runDate\": \"2026-11-26\"}")
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"runDate\": \"2026-11-26\"}")
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("/customer"));
     }
 
     private static void badFacts(String customer, String field, String messagePart) {
-        given().contentType(ContentType.JSON).body(body(customer, "2026-11-26"))
-                .when().post("/campaigns/black-week-tech/decisions")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body(customer, "2026-11-26"))
+                .when()
+                .post("/campaigns/black-week-tech/decisions")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("title", notNullValue())

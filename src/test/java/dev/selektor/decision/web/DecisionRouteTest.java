@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selektor.testing.TestUsers;
 import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.SyntheticCustomers;
+import dev.selektor.testing.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
@@ -55,7 +55,8 @@ class DecisionRouteTest {
     DecisionRoute route;
 
     /** HTTP/1.1, as checkout and the benchmark speak it. */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void defineCampaigns() {
@@ -63,7 +64,7 @@ class DecisionRouteTest {
         SampleCampaigns.define();
     }
 
-    private record Case(String campaignId, String body) { }
+    private record Case(String campaignId, String body) {}
 
     private record Answer(int status, String contentType, byte[] body) {
         String text() {
@@ -88,10 +89,17 @@ class DecisionRouteTest {
             }
         }
         cases.add(new Case("black-week-tech", facts(FAN, "2026-11-26")));
-        cases.add(new Case("black-week-tech", facts(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26")));
+        cases.add(new Case(
+                "black-week-tech",
+                facts(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26")));
         // An answer many times the usual size (its inputs repeat 3,000 categories), then a usual one again.
-        String manyCategories = IntStream.range(0, 3000).mapToObj(i -> "\"category-" + i + "\"").collect(Collectors.joining(", "));
-        cases.add(new Case("black-week-tech", facts(FAN.replace("\"fashion\", \"electronics\"", manyCategories + ", \"electronics\""), "2026-11-26")));
+        String manyCategories =
+                IntStream.range(0, 3000).mapToObj(i -> "\"category-" + i + "\"").collect(Collectors.joining(", "));
+        cases.add(new Case(
+                "black-week-tech",
+                facts(
+                        FAN.replace("\"fashion\", \"electronics\"", manyCategories + ", \"electronics\""),
+                        "2026-11-26")));
         cases.add(new Case("black-week-tech", facts(FAN, "2026-11-26")));
         // Failures: bad facts, a bad run date, malformed JSON, no body, not an object, both or neither way of
         // naming the customer, an unknown customer (looked up on a worker thread), an unknown campaign.
@@ -104,8 +112,11 @@ class DecisionRouteTest {
         cases.add(new Case("black-week-tech", "{}"));
         cases.add(new Case("black-week-tech", "{\"customerId\": \"C-NOBODY\"}"));
         // Facts read from the store by customer id, on a worker thread, and the answer written back on the I/O thread.
-        given().contentType("application/json").body(FAN.replace("C-000123", "C-ROUTE-1"))
-                .put("/customers/C-ROUTE-1").then().statusCode(200);
+        given().contentType("application/json")
+                .body(FAN.replace("C-000123", "C-ROUTE-1"))
+                .put("/customers/C-ROUTE-1")
+                .then()
+                .statusCode(200);
         for (String campaign : List.of("black-week-tech", "winback-180", "vip-thank-you")) {
             cases.add(new Case(campaign, "{\"customerId\": \"C-ROUTE-1\", \"runDate\": \"2026-11-26\"}"));
         }
@@ -122,16 +133,22 @@ class DecisionRouteTest {
             if (c.body().contains("C-ROUTE-1")) {
                 assertEquals(200, byRoute.status(), byRoute.text());
             }
-            assertAll(c.campaignId() + " " + c.body(),
+            assertAll(
+                    c.campaignId() + " " + c.body(),
                     () -> assertEquals(byRestLayer.status(), byRoute.status(), byRoute.text()),
                     () -> assertEquals(byRestLayer.contentType(), byRoute.contentType()),
-                    () -> assertArrayEquals(byRestLayer.body(), byRoute.body(),
+                    () -> assertArrayEquals(
+                            byRestLayer.body(),
+                            byRoute.body(),
                             () -> "route: " + byRoute.text() + "\nREST layer: " + byRestLayer.text()));
         }
-        assertEquals(cases.size(), route.answered() - before, "the route answered each case sent to it, and only those");
+        assertEquals(
+                cases.size(), route.answered() - before, "the route answered each case sent to it, and only those");
         // The comparison covered answers and failures of each kind, not one kind many times.
         assertTrue(statuses.contains(200) && statuses.contains(400) && statuses.contains(404), statuses.toString());
-        assertTrue(largest > 16 * 1024, "an answer larger than the route's first scratch array was compared: " + largest + " bytes");
+        assertTrue(
+                largest > 16 * 1024,
+                "an answer larger than the route's first scratch array was compared: " + largest + " bytes");
     }
 
     @Test
@@ -151,25 +168,53 @@ class DecisionRouteTest {
         URI uri = base.toURI().resolve("campaigns/black-week-tech/decisions");
         long before = route.answered();
 
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(fan)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(fan))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(401, anonymous.statusCode());
-        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                anonymous.headers().firstValue("Content-Type").orElse(""));
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
 
-        String noRole = Jwt.issuer("https://identity.selektor.test").upn("nora").groups(Set.of("marketing")).expiresIn(300).sign();
-        HttpResponse<String> forbidden = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + noRole)
-                .POST(HttpRequest.BodyPublishers.ofString(fan)).build(), HttpResponse.BodyHandlers.ofString());
+        String noRole = Jwt.issuer("https://identity.selektor.test")
+                .upn("nora")
+                .groups(Set.of("marketing"))
+                .expiresIn(300)
+                .sign();
+        HttpResponse<String> forbidden = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + noRole)
+                        .POST(HttpRequest.BodyPublishers.ofString(fan))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(403, forbidden.statusCode());
-        assertEquals("application/problem+json", forbidden.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                forbidden.headers().firstValue("Content-Type").orElse(""));
 
-        String service = Jwt.issuer("https://identity.selektor.test").upn("till").groups(Set.of("service")).expiresIn(300).sign();
-        HttpResponse<String> byToken = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Accept", TO_THE_ROUTE).header("Authorization", "Bearer " + service)
-                .POST(HttpRequest.BodyPublishers.ofString(fan)).build(), HttpResponse.BodyHandlers.ofString());
+        String service = Jwt.issuer("https://identity.selektor.test")
+                .upn("till")
+                .groups(Set.of("service"))
+                .expiresIn(300)
+                .sign();
+        HttpResponse<String> byToken = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", TO_THE_ROUTE)
+                        .header("Authorization", "Bearer " + service)
+                        .POST(HttpRequest.BodyPublishers.ofString(fan))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, byToken.statusCode(), byToken.body());
-        assertEquals(1, route.answered() - before, "a bearer token with an admitted role is the route's; the refused were not");
+        assertEquals(
+                1,
+                route.answered() - before,
+                "a bearer token with an admitted role is the route's; the refused were not");
 
         Answer text = post(new Case("black-week-tech", fan), TO_THE_ROUTE, "text/plain");
         assertEquals(415, text.status());
@@ -177,10 +222,15 @@ class DecisionRouteTest {
         assertEquals(200, latin1.status(), "answered by the REST layer, which reads any charset");
 
         // No Content-Length: the REST layer's size filter refuses a chunked body on this endpoint.
-        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Accept", TO_THE_ROUTE).header("Authorization", TestUsers.basic("tester"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(fan.getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", TO_THE_ROUTE)
+                        .header("Authorization", TestUsers.basic("tester"))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(fan.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(413, chunked.statusCode(), chunked.body());
         assertEquals(1, route.answered() - before, "none of these went through the route");
     }
@@ -189,7 +239,8 @@ class DecisionRouteTest {
     void metricsNameTheEndpointByItsTemplateNotByTheCampaign() throws Exception {
         Answer answer = post(new Case("winback-180", facts(FAN, "2026-11-26")), TO_THE_ROUTE, "application/json");
         assertEquals(200, answer.status());
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(base.toURI().resolve("q/metrics")).GET().build(),
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(base.toURI().resolve("q/metrics")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("uri=\"/campaigns/{campaignId}/decisions\""), "the template is the URI tag");
@@ -217,10 +268,17 @@ class DecisionRouteTest {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", contentType).header("Accept", accept)
-                .header("Authorization", TestUsers.basic("tester"))
-                .POST(HttpRequest.BodyPublishers.ofString(c.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", contentType)
+                        .header("Accept", accept)
+                        .header("Authorization", TestUsers.basic("tester"))
+                        .POST(HttpRequest.BodyPublishers.ofString(c.body()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
     }
 }

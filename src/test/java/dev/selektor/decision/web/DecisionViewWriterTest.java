@@ -1,14 +1,13 @@
 package dev.selektor.decision.web;
 
-import dev.selektor.decision.model.convention.MatchedRule;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.testing.TestUsers;
 import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.SyntheticCustomers;
+import dev.selektor.decision.model.convention.MatchedRule;
+import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -63,16 +62,30 @@ class DecisionViewWriterTest {
             for (long n = 1; n <= 300; n++) {
                 String factsJson = SyntheticCustomers.toJson(customers.next(n));
                 String body = "{\"customer\": " + factsJson + ", \"runDate\": \"" + runDate + "\"}";
-                String answer = given().contentType(ContentType.JSON).body(body)
-                        .post("/campaigns/" + campaignId + "/decisions").then().statusCode(200).extract().asString();
+                String answer = given().contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/campaigns/" + campaignId + "/decisions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
                 // Read back and written by the mapper, the answer must come out unchanged.
                 assertEquals(asJacksonWritesIt(mapper.readValue(answer, DecisionView.class)), answer);
             }
         }
     }
 
-    private static final String[] TEXTS = {"", "C-000000001", "No electronics purchases", "quote \" and backslash \\",
-            "tab\tnew line\ncarriage\r", "control \u0001\u001f", "ümlaut – dash ✓ emoji \uD83D\uDE00", "</script>", "a/b"};
+    private static final String[] TEXTS = {
+        "",
+        "C-000000001",
+        "No electronics purchases",
+        "quote \" and backslash \\",
+        "tab\tnew line\ncarriage\r",
+        "control \u0001\u001f",
+        "ümlaut – dash ✓ emoji \uD83D\uDE00",
+        "</script>",
+        "a/b"
+    };
 
     private static String text(Random r) {
         return r.nextInt(8) == 0 ? null : TEXTS[r.nextInt(TEXTS.length)] + (r.nextBoolean() ? "" : r.nextInt(1000));
@@ -128,10 +141,23 @@ class DecisionViewWriterTest {
         for (int i = r.nextInt(3); i > 0; i--) {
             messages.add(text(r));
         }
-        DecisionView.ExplanationView explanation = r.nextInt(20) == 0 ? null
-                : new DecisionView.ExplanationView(r.nextInt(20) == 0 ? null : policies, r.nextInt(20) == 0 ? null : rules,
-                        r.nextInt(20) == 0 ? null : inputs, r.nextInt(20) == 0 ? null : messages);
-        return new DecisionView(text(r), text(r), r.nextBoolean() ? "SELECTED" : "REJECTED", r.nextBoolean(), number(r),
-                text(r), text(r), text(r), r.nextInt(10) == 0 ? null : LocalDate.ofEpochDay(r.nextInt(40_000)), explanation);
+        DecisionView.ExplanationView explanation = r.nextInt(20) == 0
+                ? null
+                : new DecisionView.ExplanationView(
+                        r.nextInt(20) == 0 ? null : policies,
+                        r.nextInt(20) == 0 ? null : rules,
+                        r.nextInt(20) == 0 ? null : inputs,
+                        r.nextInt(20) == 0 ? null : messages);
+        return new DecisionView(
+                text(r),
+                text(r),
+                r.nextBoolean() ? "SELECTED" : "REJECTED",
+                r.nextBoolean(),
+                number(r),
+                text(r),
+                text(r),
+                text(r),
+                r.nextInt(10) == 0 ? null : LocalDate.ofEpochDay(r.nextInt(40_000)),
+                explanation);
     }
 }

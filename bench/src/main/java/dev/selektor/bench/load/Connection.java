@@ -22,13 +22,16 @@ import java.util.concurrent.locks.LockSupport;
 final class Connection {
     /** No request in flight. */
     static final long NONE = -1;
-    private static final AtomicLongFieldUpdater<Connection> IN_FLIGHT = AtomicLongFieldUpdater.newUpdater(Connection.class, "inFlight");
+
+    private static final AtomicLongFieldUpdater<Connection> IN_FLIGHT =
+            AtomicLongFieldUpdater.newUpdater(Connection.class, "inFlight");
 
     private final InetSocketAddress address;
     /** The buffer requests are written from (by one thread: the sender, or the reader in the closed loop). */
     private final ByteBuffer out;
     /** The reader's parser (only the reader reads). */
     final ResponseParser parser = new ResponseParser();
+
     private volatile SocketChannel channel;
 
     /** The number of the request in flight, or {@link #NONE}. */

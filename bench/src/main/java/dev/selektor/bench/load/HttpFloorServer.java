@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Prints {@code listening PORT} once it accepts connections; stops when killed.
  */
 public final class HttpFloorServer {
-    private HttpFloorServer() {
-    }
+    private HttpFloorServer() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
@@ -35,19 +34,26 @@ public final class HttpFloorServer {
         Buffer answer = Buffer.buffer(Files.readAllBytes(Path.of(args[1])));
         int eventLoops = Integer.parseInt(args[2]);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
-        vertx.deployVerticle(() -> new AbstractVerticle() {
-            @Override
-            public void start(io.vertx.core.Promise<Void> started) {
-                vertx.createHttpServer(new HttpServerOptions().setPort(port).setHost("127.0.0.1"))
-                        .requestHandler(request -> request.body().onComplete(ignored -> request.response()
-                                .putHeader("Content-Type", "application/json")
-                                .end(answer)))
-                        .listen()
-                        .<Void>mapEmpty()
-                        .onComplete(started);
-            }
-        }, new DeploymentOptions().setInstances(eventLoops))
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx.deployVerticle(
+                        () -> new AbstractVerticle() {
+                            @Override
+                            public void start(io.vertx.core.Promise<Void> started) {
+                                vertx.createHttpServer(new HttpServerOptions()
+                                                .setPort(port)
+                                                .setHost("127.0.0.1"))
+                                        .requestHandler(request -> request.body()
+                                                .onComplete(ignored -> request.response()
+                                                        .putHeader("Content-Type", "application/json")
+                                                        .end(answer)))
+                                        .listen()
+                                        .<Void>mapEmpty()
+                                        .onComplete(started);
+                            }
+                        },
+                        new DeploymentOptions().setInstances(eventLoops))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
         System.out.println("listening " + port);
     }
 }

@@ -5,8 +5,18 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** The load generator's command line; {@link #USAGE} lists it. */
-record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, long drainNanos, int connections,
-                   String user, String password, Path bodies, boolean saturate, Path timeline) {
+record LoadOptions(
+        URI url,
+        double rate,
+        long durationNanos,
+        long warmupNanos,
+        long drainNanos,
+        int connections,
+        String user,
+        String password,
+        Path bodies,
+        boolean saturate,
+        Path timeline) {
 
     static final String USAGE = """
             usage: OpenLoopLoadGenerator --url http://127.0.0.1:8080/campaigns/black-week-tech/decisions
@@ -90,7 +100,8 @@ record LoadOptions(URI url, double rate, long durationNanos, long warmupNanos, l
         if ((user == null) != (password == null)) {
             throw new UsageException("--user and --password go together");
         }
-        return new LoadOptions(url, rate, duration, warmup, drain, connections, user, password, bodies, saturate, timeline);
+        return new LoadOptions(
+                url, rate, duration, warmup, drain, connections, user, password, bodies, saturate, timeline);
     }
 
     int port() {

@@ -59,12 +59,14 @@ public final class OpenLoopLoadGenerator {
     static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Above this share of the measured requests, errors or bad statuses make the run worthless. */
     static final double BAD_LIMIT = 0.001;
+
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long RECONNECT_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final String DEFAULT_BODY = "{\"customer\": {\"customerId\": \"C-000123\", \"segment\": \"REGULAR\", "
-            + "\"country\": \"DE\", \"birthDate\": \"1988-02-14\", \"memberSince\": \"2019-03-01\", \"marketingConsent\": true, "
-            + "\"fraudFlag\": false, \"orders12m\": 7, \"revenue12m\": 845.50, \"returnRate12m\": 0.12, "
-            + "\"lastOrderDate\": \"2026-10-30\", \"categories\": [\"fashion\", \"electronics\"]}, \"runDate\": \"2026-11-26\"}";
+    private static final String DEFAULT_BODY =
+            "{\"customer\": {\"customerId\": \"C-000123\", \"segment\": \"REGULAR\", "
+                    + "\"country\": \"DE\", \"birthDate\": \"1988-02-14\", \"memberSince\": \"2019-03-01\", \"marketingConsent\": true, "
+                    + "\"fraudFlag\": false, \"orders12m\": 7, \"revenue12m\": 845.50, \"returnRate12m\": 0.12, "
+                    + "\"lastOrderDate\": \"2026-10-30\", \"categories\": [\"fashion\", \"electronics\"]}, \"runDate\": \"2026-11-26\"}";
 
     private final LoadOptions options;
     private final byte[][] requests;
@@ -72,14 +74,16 @@ public final class OpenLoopLoadGenerator {
     private final Selector selector;
     /** What the reader measured (answers, failures); read by others only after it ended. */
     private final Tally tally;
+
     private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
     /** Connections the reader has freed, for the sender to take; may hold stale entries, checked on taking. */
     private final ConcurrentLinkedQueue<Connection> free = new ConcurrentLinkedQueue<>();
     /** Requests whose write failed, taken by the sender and handed to the reader to count. */
     private final ConcurrentLinkedQueue<SendFailure> sendFailures = new ConcurrentLinkedQueue<>();
+
     private final boolean openLoop;
 
-    private record SendFailure(Connection connection, SocketChannel channel, IOException error, boolean measured) { }
+    private record SendFailure(Connection connection, SocketChannel channel, IOException error, boolean measured) {}
 
     private volatile boolean stopping;
     private volatile boolean senderDone;
@@ -89,6 +93,7 @@ public final class OpenLoopLoadGenerator {
     private volatile long sentCount;
     /** Answers read and requests failed so far (all, warm-up too); reader only. */
     private volatile long answeredCount;
+
     private volatile long failedCount;
     private volatile long peakQueued;
     /** Requests due but not yet sent when the window ended: more than a few, and the server fell behind. */
@@ -137,10 +142,16 @@ public final class OpenLoopLoadGenerator {
         List<String> bodies = bodies(options.bodies());
         byte[][] requests = prepare(options, bodies);
         System.out.println("machine: " + machine());
-        System.out.printf(Locale.ROOT, "load: %s %s, %s, %d connections, warm-up %s, measured %s, %,d bodies%s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "load: %s %s, %s, %d connections, warm-up %s, measured %s, %,d bodies%s%n",
                 options.saturate() ? "closed loop (saturation)," : "open loop at " + number(options.rate()) + " req/s,",
-                "POST " + options.url(), options.user() == null ? "no credentials" : "as " + options.user(),
-                options.connections(), seconds(options.warmupNanos()), seconds(options.durationNanos()), bodies.size(),
+                "POST " + options.url(),
+                options.user() == null ? "no credentials" : "as " + options.user(),
+                options.connections(),
+                seconds(options.warmupNanos()),
+                seconds(options.durationNanos()),
+                bodies.size(),
                 options.bodies() == null ? " (the built-in example)" : " from " + options.bodies());
         OpenLoopLoadGenerator generator = new OpenLoopLoadGenerator(options, requests);
         try {
@@ -179,7 +190,9 @@ public final class OpenLoopLoadGenerator {
         sleepUntil(windowEnd);
         long cpuEnd = processCpuNanos();
         long answeredInWindow = answeredCount - answeredStart;
-        queuedAtEnd = openLoop ? Math.max(0, Math.min(total, (long) ((System.nanoTime() - start) / nanosPerRequest) + 1) - sentCount) : 0;
+        queuedAtEnd = openLoop
+                ? Math.max(0, Math.min(total, (long) ((System.nanoTime() - start) / nanosPerRequest) + 1) - sentCount)
+                : 0;
         // This thread may wake late; the count is divided by the time it really covers.
         double countSeconds = (System.nanoTime() - countStart) / 1e9;
         System.out.println("phase measure-end");
@@ -312,7 +325,9 @@ public final class OpenLoopLoadGenerator {
                     }
                 }
                 long accounted = answeredCount + failedCount;
-                if (openLoop ? senderDone && accounted == sentCount : System.nanoTime() >= windowEnd && accounted == sentCount) {
+                if (openLoop
+                        ? senderDone && accounted == sentCount
+                        : System.nanoTime() >= windowEnd && accounted == sentCount) {
                     return; // everything sent has been answered or has failed
                 }
                 waitAndRead();
@@ -352,7 +367,8 @@ public final class OpenLoopLoadGenerator {
                 reconnectAt = Math.min(reconnectAt, c.reconnectAt);
             }
         }
-        long waitMillis = reconnectAt == Long.MAX_VALUE ? 100 : TimeUnit.NANOSECONDS.toMillis(reconnectAt - System.nanoTime());
+        long waitMillis =
+                reconnectAt == Long.MAX_VALUE ? 100 : TimeUnit.NANOSECONDS.toMillis(reconnectAt - System.nanoTime());
         if (waitMillis > 0) {
             selector.select(waitMillis);
         } else {
@@ -477,9 +493,15 @@ public final class OpenLoopLoadGenerator {
             }
             if (now >= nextPrint) {
                 nextPrint += PROGRESS_NANOS;
-                System.err.printf(Locale.ROOT, "  %5.1f s %s: sent %,d, answered %,d, failed %,d, due and waiting for a connection %,d%n",
-                        (now - start) / 1e9, now < windowStart ? "warm-up" : now < windowEnd ? "measured" : "drain",
-                        sentCount, answeredCount, failedCount, queued);
+                System.err.printf(
+                        Locale.ROOT,
+                        "  %5.1f s %s: sent %,d, answered %,d, failed %,d, due and waiting for a connection %,d%n",
+                        (now - start) / 1e9,
+                        now < windowStart ? "warm-up" : now < windowEnd ? "measured" : "drain",
+                        sentCount,
+                        answeredCount,
+                        failedCount,
+                        queued);
             }
         }
     }
@@ -489,36 +511,63 @@ public final class OpenLoopLoadGenerator {
     private int report(Tally all, long scheduled, double achieved, double cpuShare, boolean cutShort) {
         String mode = options.saturate() ? "closed loop, " + options.connections() + " connections" : "open loop";
         System.out.println();
-        System.out.printf(Locale.ROOT, "Results (%s%s, measured %s):%n", mode,
-                options.saturate() ? "" : ", target " + number(options.rate()) + " req/s", seconds(options.durationNanos()));
-        System.out.printf(Locale.ROOT, "  requests: %s%,d sent, %,d answered; achieved %s req/s (answers per second in the window)%n",
-                options.saturate() ? "" : String.format(Locale.ROOT, "%,d scheduled, ", scheduled), all.sent, all.answered,
+        System.out.printf(
+                Locale.ROOT,
+                "Results (%s%s, measured %s):%n",
+                mode,
+                options.saturate() ? "" : ", target " + number(options.rate()) + " req/s",
+                seconds(options.durationNanos()));
+        System.out.printf(
+                Locale.ROOT,
+                "  requests: %s%,d sent, %,d answered; achieved %s req/s (answers per second in the window)%n",
+                options.saturate() ? "" : String.format(Locale.ROOT, "%,d scheduled, ", scheduled),
+                all.sent,
+                all.answered,
                 number(achieved));
         List<String> statusParts = new ArrayList<>();
         for (int s = 0; s < all.statuses.length; s++) {
             if (all.statuses[s] > 0) {
-                statusParts.add(String.format(Locale.ROOT, "%s: %,d", s == 0 ? "unreadable" : String.valueOf(s), all.statuses[s]));
+                statusParts.add(String.format(
+                        Locale.ROOT, "%s: %,d", s == 0 ? "unreadable" : String.valueOf(s), all.statuses[s]));
             }
         }
         System.out.println("  status: " + (statusParts.isEmpty() ? "none" : String.join(", ", statusParts)));
-        System.out.printf(Locale.ROOT, "  errors: %,d%s%n", all.errorCount(), all.errors.isEmpty() ? "" : " " + all.errors);
+        System.out.printf(
+                Locale.ROOT, "  errors: %,d%s%n", all.errorCount(), all.errors.isEmpty() ? "" : " " + all.errors);
         if (all.connectFailures > 0) {
-            System.out.printf(Locale.ROOT, "  failed attempts to reconnect in the measured window: %,d (first: %s)%n",
-                    all.connectFailures, all.firstConnectFailure);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  failed attempts to reconnect in the measured window: %,d (first: %s)%n",
+                    all.connectFailures,
+                    all.firstConnectFailure);
         }
         if (all.firstBadAnswer != null) {
             System.out.println("  first answer that was not 2xx: " + all.firstBadAnswer);
         }
         Percentiles p = new Percentiles(all);
-        System.out.printf(Locale.ROOT, "  latency (ms, from the %s): p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s%n",
-                options.saturate() ? "actual send, as wrk measures" : "intended send time, coordinated omission corrected",
-                ms(p.p50), ms(p.p90), ms(p.p99), ms(p.p999), ms(p.p9999), ms(p.max));
+        System.out.printf(
+                Locale.ROOT,
+                "  latency (ms, from the %s): p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s%n",
+                options.saturate()
+                        ? "actual send, as wrk measures"
+                        : "intended send time, coordinated omission corrected",
+                ms(p.p50),
+                ms(p.p90),
+                ms(p.p99),
+                ms(p.p999),
+                ms(p.p9999),
+                ms(p.max));
         if (!options.saturate()) {
-            System.out.printf(Locale.ROOT, "  sent more than 1 ms after their time: %.2f %% (every connection busy, or this process"
-                    + " not on a CPU); due and waiting for a connection: at most %,d at once, %,d when the window ended%n",
-                    percent(all.late, all.sent), peakQueued, queuedAtEnd);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  sent more than 1 ms after their time: %.2f %% (every connection busy, or this process"
+                            + " not on a CPU); due and waiting for a connection: at most %,d at once, %,d when the window ended%n",
+                    percent(all.late, all.sent),
+                    peakQueued,
+                    queuedAtEnd);
         }
-        System.out.printf(Locale.ROOT, "  generator CPU over the measured window: %.0f %% of one core%n", cpuShare * 100);
+        System.out.printf(
+                Locale.ROOT, "  generator CPU over the measured window: %.0f %% of one core%n", cpuShare * 100);
 
         long measured = Math.max(1, options.saturate() ? all.sent : scheduled);
         long bad = all.not2xx() + all.errorCount() + (all.answered - all.not2xx() - all.status(200));
@@ -526,44 +575,98 @@ public final class OpenLoopLoadGenerator {
         boolean invalid = bad > BAD_LIMIT * measured || all.connectFailures > 0;
         boolean overloaded = all.cut > BAD_LIMIT * measured;
         if (all.cut > 0) {
-            System.out.printf(Locale.ROOT, "  %,d requests (%.2f %%) were still queued or in flight when the %s drain time ran out;"
-                    + " they are recorded at their age then, so the percentiles are lower bounds%n",
-                    all.cut, percent(all.cut, measured), seconds(options.drainNanos()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %,d requests (%.2f %%) were still queued or in flight when the %s drain time ran out;"
+                            + " they are recorded at their age then, so the percentiles are lower bounds%n",
+                    all.cut,
+                    percent(all.cut, measured),
+                    seconds(options.drainNanos()));
         }
         // Kept up: answers as fast as the schedule, no queue left when the window ended, nothing cut short.
-        boolean keptUp = options.saturate() || achieved >= 0.97 * options.rate() && queuedAtEnd <= 0.01 * scheduled && all.cut == 0;
-        String rateCell = options.saturate() ? "saturation, " + options.connections() + " conn." : number(options.rate());
+        boolean keptUp = options.saturate()
+                || achieved >= 0.97 * options.rate() && queuedAtEnd <= 0.01 * scheduled && all.cut == 0;
+        String rateCell =
+                options.saturate() ? "saturation, " + options.connections() + " conn." : number(options.rate());
         System.out.println();
-        System.out.println("| target req/s | achieved req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | p99.99 ms | max ms |");
+        System.out.println(
+                "| target req/s | achieved req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | p99.99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         String atLeast = all.cut > 0 ? "≥ " : ""; // requests cut short: every percentile is a lower bound
-        System.out.printf(Locale.ROOT, "| %s | %s | %s%s | %s%s | %s%s | %s%s | %s%s | %s%s |%n", rateCell, number(achieved),
-                atLeast, ms(p.p50), atLeast, ms(p.p90), atLeast, ms(p.p99), atLeast, ms(p.p999), atLeast, ms(p.p9999),
-                atLeast, ms(p.max));
-        System.out.printf(Locale.ROOT, "result mode=%s target=%s connections=%d achieved=%.1f scheduled=%d sent=%d answered=%d"
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %s%s | %s%s | %s%s | %s%s | %s%s | %s%s |%n",
+                rateCell,
+                number(achieved),
+                atLeast,
+                ms(p.p50),
+                atLeast,
+                ms(p.p90),
+                atLeast,
+                ms(p.p99),
+                atLeast,
+                ms(p.p999),
+                atLeast,
+                ms(p.p9999),
+                atLeast,
+                ms(p.max));
+        System.out.printf(
+                Locale.ROOT,
+                "result mode=%s target=%s connections=%d achieved=%.1f scheduled=%d sent=%d answered=%d"
                         + " ok=%d not_ok=%d errors=%d cut=%d late=%d queued_end=%d kept_up=%s p50=%s p90=%s p99=%s p999=%s p9999=%s"
                         + " max=%s client_cpu_percent=%.0f%n",
-                options.saturate() ? "saturate" : "open", options.saturate() ? "-" : number(options.rate()).replace(",", ""),
-                options.connections(), achieved, options.saturate() ? all.sent : scheduled, all.sent, all.answered, all.status(200),
-                bad, all.errorCount(), all.cut, all.late, queuedAtEnd, keptUp ? "yes" : "no", ms(p.p50), ms(p.p90), ms(p.p99),
-                ms(p.p999), ms(p.p9999), ms(p.max), cpuShare * 100);
+                options.saturate() ? "saturate" : "open",
+                options.saturate() ? "-" : number(options.rate()).replace(",", ""),
+                options.connections(),
+                achieved,
+                options.saturate() ? all.sent : scheduled,
+                all.sent,
+                all.answered,
+                all.status(200),
+                bad,
+                all.errorCount(),
+                all.cut,
+                all.late,
+                queuedAtEnd,
+                keptUp ? "yes" : "no",
+                ms(p.p50),
+                ms(p.p90),
+                ms(p.p99),
+                ms(p.p999),
+                ms(p.p9999),
+                ms(p.max),
+                cpuShare * 100);
         if (invalid) {
             System.out.println();
-            System.out.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
-            System.out.printf(Locale.ROOT, "!!! WARNING: %,d of %,d measured requests (%.2f %%) were not answered 200 or failed%s.%n",
-                    bad, measured, percent(bad, measured), all.connectFailures == 0 ? ""
-                            : String.format(Locale.ROOT, ", and %,d attempts to reconnect failed", all.connectFailures));
-            System.out.println("!!! These figures measure error answers, not decisions. Check the URL, the credentials and the bodies.");
-            System.out.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+            System.out.println(
+                    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+            System.out.printf(
+                    Locale.ROOT,
+                    "!!! WARNING: %,d of %,d measured requests (%.2f %%) were not answered 200 or failed%s.%n",
+                    bad,
+                    measured,
+                    percent(bad, measured),
+                    all.connectFailures == 0
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT, ", and %,d attempts to reconnect failed", all.connectFailures));
+            System.out.println(
+                    "!!! These figures measure error answers, not decisions. Check the URL, the credentials and the bodies.");
+            System.out.println(
+                    "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
             return 1;
         }
         if (!keptUp) {
-            System.out.printf(Locale.ROOT, "Note: the server did not keep up with this rate (answers at %.0f %% of it, %,d requests"
-                    + " queued when the window ended): the latencies grow with the length of the run.%n",
-                    100 * achieved / options.rate(), queuedAtEnd);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Note: the server did not keep up with this rate (answers at %.0f %% of it, %,d requests"
+                            + " queued when the window ended): the latencies grow with the length of the run.%n",
+                    100 * achieved / options.rate(),
+                    queuedAtEnd);
         }
         if (cutShort && overloaded) {
-            System.out.println("Note: the server is past its capacity at this rate: the queue grew until the drain time ran out.");
+            System.out.println(
+                    "Note: the server is past its capacity at this rate: the queue grew until the drain time ran out.");
             return 3;
         }
         return 0;
@@ -609,14 +712,20 @@ public final class OpenLoopLoadGenerator {
     /** Every request as the bytes to write: request line, headers, body. */
     private static byte[][] prepare(LoadOptions options, List<String> bodies) {
         StringBuilder head = new StringBuilder()
-                .append("POST ").append(options.target()).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(options.url().getHost()).append(options.url().getPort() < 0 ? "" : ":" + options.port()).append("\r\n")
+                .append("POST ")
+                .append(options.target())
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(options.url().getHost())
+                .append(options.url().getPort() < 0 ? "" : ":" + options.port())
+                .append("\r\n")
                 .append("Content-Type: application/json\r\n")
                 .append("Accept: application/json\r\n");
         if (options.user() != null) {
             String credentials = options.user() + ":" + options.password();
             head.append("Authorization: Basic ")
-                    .append(Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))).append("\r\n");
+                    .append(Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                    .append("\r\n");
         }
         byte[][] requests = new byte[bodies.size()][];
         for (int b = 0; b < requests.length; b++) {
@@ -633,13 +742,15 @@ public final class OpenLoopLoadGenerator {
     static String machine() {
         String model = "unknown CPU";
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            model = lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(model);
+            model = lines.filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .orElse(model);
         } catch (IOException | RuntimeException ignored) {
             // not Linux: the model stays unknown
         }
-        return Runtime.getRuntime().availableProcessors() + " cores, " + model + ", " + System.getProperty("java.vm.name")
-                + " " + System.getProperty("java.runtime.version");
+        return Runtime.getRuntime().availableProcessors() + " cores, " + model + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
     }
 
     private static long processCpuNanos() {
@@ -672,14 +783,17 @@ public final class OpenLoopLoadGenerator {
 
     /** 5,000 or 4,987.3: whole numbers without decimals, others with one. */
     static String number(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%,.1f", value);
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.1f", value);
     }
 
     private static String ms(double value) {
         if (Double.isNaN(value)) {
             return "-";
         }
-        return value < 10 ? String.format(Locale.ROOT, "%.2f", value) : value < 1000
-                ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
+        return value < 10
+                ? String.format(Locale.ROOT, "%.2f", value)
+                : value < 1000 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
     }
 }

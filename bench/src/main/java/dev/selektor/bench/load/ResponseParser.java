@@ -16,7 +16,17 @@ final class ResponseParser {
     private static final byte[] TRANSFER_ENCODING = "transfer-encoding".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION = "connection".getBytes(StandardCharsets.US_ASCII);
 
-    private enum State { STATUS, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, TO_END_OF_STREAM, DONE }
+    private enum State {
+        STATUS,
+        HEADERS,
+        BODY,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        CHUNK_END,
+        TRAILERS,
+        TO_END_OF_STREAM,
+        DONE
+    }
 
     private final byte[] line = new byte[8 * 1024];
     private int lineLength;
@@ -114,7 +124,8 @@ final class ResponseParser {
         switch (state) {
             case STATUS -> {
                 if (n < 12 || line[0] != 'H' || line[1] != 'T' || line[2] != 'T' || line[3] != 'P' || line[8] != ' ') {
-                    throw new IOException("not an HTTP status line: " + new String(line, 0, Math.min(n, 100), StandardCharsets.ISO_8859_1));
+                    throw new IOException("not an HTTP status line: "
+                            + new String(line, 0, Math.min(n, 100), StandardCharsets.ISO_8859_1));
                 }
                 status = (line[9] - '0') * 100 + (line[10] - '0') * 10 + (line[11] - '0');
                 closeAfter = line[5] == '1' && line[7] == '0'; // HTTP/1.0 closes unless it says keep-alive
@@ -217,7 +228,9 @@ final class ResponseParser {
     }
 
     private boolean valueContains(int from, int to, String lowerWord) {
-        return new String(line, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase().contains(lowerWord);
+        return new String(line, from, to - from, StandardCharsets.ISO_8859_1)
+                .toLowerCase()
+                .contains(lowerWord);
     }
 
     private int indexOf(byte wanted, int length) {

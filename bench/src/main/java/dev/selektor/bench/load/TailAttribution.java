@@ -28,8 +28,9 @@ public final class TailAttribution {
      * a request within this much of a pause counts as having met it.
      */
     static final long SLACK_MICROS = 1_000;
-    private static final Pattern SAFEPOINT = Pattern.compile(
-            "^\\[(\\d+)ms\\].*Safepoint \"([^\"]+)\".*Total: (\\d+) ns");
+
+    private static final Pattern SAFEPOINT =
+            Pattern.compile("^\\[(\\d+)ms\\].*Safepoint \"([^\"]+)\".*Total: (\\d+) ns");
 
     record Pause(long startMicros, long endMicros, String cause) {
         long micros() {
@@ -44,8 +45,17 @@ public final class TailAttribution {
     }
 
     /** The outcome for one threshold: counts, and the percentiles (microseconds) with and without pause-met requests. */
-    record Attribution(int requests, int slow, int slowAtPause, int atPause, long p99, long p99WithoutPauses,
-                       long p999, long p999WithoutPauses, List<Pause> pauses, long windowMicros) {
+    record Attribution(
+            int requests,
+            int slow,
+            int slowAtPause,
+            int atPause,
+            long p99,
+            long p99WithoutPauses,
+            long p999,
+            long p999WithoutPauses,
+            List<Pause> pauses,
+            long windowMicros) {
         long stoppedMicros() {
             return pauses.stream().mapToLong(Pause::micros).sum();
         }
@@ -112,7 +122,8 @@ public final class TailAttribution {
                 }
                 requests.add(new Request(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("line " + (n + 1) + " of the timeline is not \"due-micros latency-micros\": " + line, e);
+                throw new IllegalArgumentException(
+                        "line " + (n + 1) + " of the timeline is not \"due-micros latency-micros\": " + line, e);
             }
         }
         return requests;
@@ -137,9 +148,12 @@ public final class TailAttribution {
         long first = requests.stream().mapToLong(Request::dueMicros).min().orElseThrow();
         long last = requests.stream().mapToLong(Request::endMicros).max().orElseThrow();
         List<Pause> pauses = allPauses.stream()
-                .filter(p -> p.endMicros() >= first && p.startMicros() <= last).toList();
-        long[] starts = pauses.stream().mapToLong(p -> p.startMicros() - SLACK_MICROS).toArray();
-        long[] ends = pauses.stream().mapToLong(p -> p.endMicros() + SLACK_MICROS).toArray();
+                .filter(p -> p.endMicros() >= first && p.startMicros() <= last)
+                .toList();
+        long[] starts =
+                pauses.stream().mapToLong(p -> p.startMicros() - SLACK_MICROS).toArray();
+        long[] ends =
+                pauses.stream().mapToLong(p -> p.endMicros() + SLACK_MICROS).toArray();
         long[] all = new long[requests.size()];
         long[] without = new long[requests.size()];
         int withoutCount = 0;
@@ -165,8 +179,17 @@ public final class TailAttribution {
         Arrays.sort(all);
         long[] rest = Arrays.copyOf(without, withoutCount);
         Arrays.sort(rest);
-        return new Attribution(all.length, slow, slowAtPause, atPause, percentile(all, 0.99), percentile(rest, 0.99),
-                percentile(all, 0.999), percentile(rest, 0.999), pauses, last - first);
+        return new Attribution(
+                all.length,
+                slow,
+                slowAtPause,
+                atPause,
+                percentile(all, 0.99),
+                percentile(rest, 0.99),
+                percentile(all, 0.999),
+                percentile(rest, 0.999),
+                pauses,
+                last - first);
     }
 
     /** Whether the request was in flight during a (widened) pause: the first pause ending after its start begins before its end. */
@@ -189,22 +212,52 @@ public final class TailAttribution {
         Map<String, Integer> causes = new TreeMap<>();
         a.pauses().forEach(p -> causes.merge(p.cause(), 1, Integer::sum));
         long longest = a.pauses().stream().mapToLong(Pause::micros).max().orElse(0);
-        System.out.printf(Locale.ROOT, "  safepoints of the server in the %.1f s of the timeline: %d %s, stopped %.1f ms in all"
+        System.out.printf(
+                Locale.ROOT,
+                "  safepoints of the server in the %.1f s of the timeline: %d %s, stopped %.1f ms in all"
                         + " (%.2f %% of the time), the longest %.2f ms%n",
-                a.windowMicros() / 1e6, a.pauses().size(), causes, a.stoppedMicros() / 1e3,
-                100.0 * a.stoppedMicros() / Math.max(1, a.windowMicros()), longest / 1e3);
-        System.out.printf(Locale.ROOT, "  requests in flight during one (±%d ms): %,d of %,d (%.2f %%)%n", SLACK_MICROS / 1000,
-                a.atPause(), a.requests(), 100.0 * a.atPause() / a.requests());
-        System.out.printf(Locale.ROOT, "  over %s ms: %,d requests (%.2f %%), %,d of them in flight during a safepoint (%.1f %%)%n",
-                OpenLoopLoadGenerator.number(overMillis), a.slow(), 100.0 * a.slow() / a.requests(), a.slowAtPause(),
+                a.windowMicros() / 1e6,
+                a.pauses().size(),
+                causes,
+                a.stoppedMicros() / 1e3,
+                100.0 * a.stoppedMicros() / Math.max(1, a.windowMicros()),
+                longest / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "  requests in flight during one (±%d ms): %,d of %,d (%.2f %%)%n",
+                SLACK_MICROS / 1000,
+                a.atPause(),
+                a.requests(),
+                100.0 * a.atPause() / a.requests());
+        System.out.printf(
+                Locale.ROOT,
+                "  over %s ms: %,d requests (%.2f %%), %,d of them in flight during a safepoint (%.1f %%)%n",
+                OpenLoopLoadGenerator.number(overMillis),
+                a.slow(),
+                100.0 * a.slow() / a.requests(),
+                a.slowAtPause(),
                 a.slow() == 0 ? 0.0 : 100.0 * a.slowAtPause() / a.slow());
-        System.out.printf(Locale.ROOT, "  p99 %.2f ms, without the requests that met a safepoint %.2f ms;"
+        System.out.printf(
+                Locale.ROOT,
+                "  p99 %.2f ms, without the requests that met a safepoint %.2f ms;"
                         + " p99.9 %.2f ms, without them %.2f ms%n",
-                a.p99() / 1e3, a.p99WithoutPauses() / 1e3, a.p999() / 1e3, a.p999WithoutPauses() / 1e3);
-        System.out.printf(Locale.ROOT, "attribution over_ms=%s requests=%d slow=%d slow_at_safepoint=%d safepoints=%d"
+                a.p99() / 1e3,
+                a.p99WithoutPauses() / 1e3,
+                a.p999() / 1e3,
+                a.p999WithoutPauses() / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "attribution over_ms=%s requests=%d slow=%d slow_at_safepoint=%d safepoints=%d"
                         + " stopped_percent=%.2f p99=%.2f p99_without_safepoints=%.2f p999=%.2f p999_without_safepoints=%.2f%n",
-                OpenLoopLoadGenerator.number(overMillis), a.requests(), a.slow(), a.slowAtPause(), a.pauses().size(),
-                100.0 * a.stoppedMicros() / Math.max(1, a.windowMicros()), a.p99() / 1e3, a.p99WithoutPauses() / 1e3,
-                a.p999() / 1e3, a.p999WithoutPauses() / 1e3);
+                OpenLoopLoadGenerator.number(overMillis),
+                a.requests(),
+                a.slow(),
+                a.slowAtPause(),
+                a.pauses().size(),
+                100.0 * a.stoppedMicros() / Math.max(1, a.windowMicros()),
+                a.p99() / 1e3,
+                a.p99WithoutPauses() / 1e3,
+                a.p999() / 1e3,
+                a.p999WithoutPauses() / 1e3);
     }
 }

@@ -28,6 +28,7 @@ final class Tally {
     String firstBadAnswer;
     /** Failed attempts to open a connection again in the measured window (each failed request is in errors). */
     long connectFailures;
+
     String firstConnectFailure;
 
     /** Each measured request as well, when {@code --timeline} asks for it. */

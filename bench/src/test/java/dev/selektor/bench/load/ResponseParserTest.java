@@ -44,7 +44,8 @@ class ResponseParserTest {
 
     @Test
     void twoKeepAliveAnswersInOneReadAreTwoAnswers() throws IOException {
-        ByteBuffer in = bytes("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcHTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
+        ByteBuffer in = bytes(
+                "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcHTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n");
         assertTrue(parser.feed(in));
         assertEquals(200, parser.status());
         assertTrue(in.hasRemaining(), "the second answer's bytes are left for it");
@@ -71,7 +72,10 @@ class ResponseParserTest {
 
     @Test
     void anErrorAnswerKeepsTheStartOfItsBodyToReport() throws IOException {
-        assertTrue(parser.feed(bytes("HTTP/1.1 401 Unauthorized\r\nContent-Length: 22\r\nConnection: close\r\n\r\n{\"title\":\n \"no login\"}")));
+        assertTrue(
+                parser.feed(
+                        bytes(
+                                "HTTP/1.1 401 Unauthorized\r\nContent-Length: 22\r\nConnection: close\r\n\r\n{\"title\":\n \"no login\"}")));
         assertEquals(401, parser.status());
         assertTrue(parser.closeAfter());
         assertEquals("401 {\"title\": \"no login\"}", parser.sample());
@@ -97,6 +101,8 @@ class ResponseParserTest {
         parser.reset();
         assertThrows(IOException.class, () -> parser.feed(bytes("HTTP/1.1 200 OK\r\nContent-Length: 12x\r\n\r\n")));
         parser.reset();
-        assertThrows(IOException.class, () -> parser.feed(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")));
+        assertThrows(
+                IOException.class,
+                () -> parser.feed(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")));
     }
 }

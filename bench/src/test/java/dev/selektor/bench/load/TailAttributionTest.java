@@ -31,9 +31,11 @@ class TailAttributionTest {
                         + " Cleanup: 51847 ns, At safepoint: 5821 ns, Total: 165319 ns",
                 "[1796324923100ms] some other line of the log"));
 
-        assertEquals(List.of(
-                new Pause(1796324922000_000L - 165, 1796324922000_000L, "Cleanup"),
-                new Pause(1796324923025_000L - 3191, 1796324923025_000L, "G1CollectForAllocation")), pauses);
+        assertEquals(
+                List.of(
+                        new Pause(1796324922000_000L - 165, 1796324922000_000L, "Cleanup"),
+                        new Pause(1796324923025_000L - 3191, 1796324923025_000L, "G1CollectForAllocation")),
+                pauses);
     }
 
     @Test
@@ -45,7 +47,9 @@ class TailAttributionTest {
             long due = i * 1000L;
             requests.add(new Request(due, due >= 500_000 && due <= 504_000 ? 504_000 - due + 300 : 300));
         }
-        List<Pause> pauses = List.of(new Pause(-50_000, -49_000, "Cleanup"), new Pause(500_000, 504_000, "G1CollectForAllocation"),
+        List<Pause> pauses = List.of(
+                new Pause(-50_000, -49_000, "Cleanup"),
+                new Pause(500_000, 504_000, "G1CollectForAllocation"),
                 new Pause(2_000_000, 2_001_000, "Cleanup"));
 
         Attribution a = TailAttribution.attribute(requests, pauses, 2_000);
@@ -58,7 +62,8 @@ class TailAttributionTest {
         // The pauses before the first request and after the last one's end are not the run's.
         assertEquals(List.of(pauses.get(1)), a.pauses());
         assertEquals(4_000, a.stoppedMicros());
-        // Four requests in 1,000 were slowed: the p99.9 of all is the second slowest; without them every request took 300 µs.
+        // Four requests in 1,000 were slowed: the p99.9 of all is the second slowest; without them every request took
+        // 300 µs.
         assertEquals(300, a.p99());
         assertEquals(3_300, a.p999());
         assertEquals(300, a.p999WithoutPauses());
@@ -70,7 +75,8 @@ class TailAttributionTest {
         for (int i = 0; i < 200; i++) {
             requests.add(new Request(i * 1000L, i % 50 == 7 ? 9_000 : 200));
         }
-        Attribution a = TailAttribution.attribute(requests, List.of(new Pause(100_000, 100_500, "G1CollectForAllocation")), 2_000);
+        Attribution a = TailAttribution.attribute(
+                requests, List.of(new Pause(100_000, 100_500, "G1CollectForAllocation")), 2_000);
 
         assertEquals(4, a.slow());
         assertEquals(0, a.slowAtPause());
@@ -80,10 +86,12 @@ class TailAttributionTest {
 
     @Test
     void aTimelineIsReadLineByLineAndABadLineIsNamed() {
-        assertEquals(List.of(new Request(1796324894415936L, 1755), new Request(1796324894416136L, 2820)),
+        assertEquals(
+                List.of(new Request(1796324894415936L, 1755), new Request(1796324894416136L, 2820)),
                 TailAttribution.readTimeline(List.of("1796324894415936 1755", "", "1796324894416136 2820")));
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> TailAttribution.readTimeline(List.of("1796324894415936 1755", "1796324894416136")));
         assertTrue(e.getMessage().startsWith("line 2 of the timeline"), e.getMessage());
     }
@@ -100,7 +108,8 @@ class TailAttributionTest {
 
         List<Request> read = TailAttribution.readTimeline(Files.readAllLines(file));
 
-        assertEquals(List.of(2_500L, 900L), read.stream().map(Request::latencyMicros).toList());
+        assertEquals(
+                List.of(2_500L, 900L), read.stream().map(Request::latencyMicros).toList());
         assertEquals(200, read.get(1).dueMicros() - read.get(0).dueMicros());
         // The same clock as -Xlog's timemillis: within the few milliseconds this test took.
         assertTrue(Math.abs(read.get(0).dueMicros() - epochMicros) < 50_000, read.get(0) + " against " + epochMicros);

@@ -21,8 +21,7 @@ final class CellParser {
     private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>|=)\\s*(.+)");
     private static final Pattern RANGE = Pattern.compile("([\\[(\\]])\\s*(.+?)\\s*\\.\\.\\s*(.+?)\\s*([\\])\\[])");
 
-    private CellParser() {
-    }
+    private CellParser() {}
 
     /** The test of one cell, or null for an "any" cell. */
     static CellTest parse(String cell, int column, ValueType type) throws NotCompilable {
@@ -46,7 +45,8 @@ final class CellParser {
         if (parts.size() == 1) {
             return one(parts.get(0).strip(), column, type, whole);
         }
-        if (type == ValueType.STRING && parts.stream().allMatch(p -> STRING.matcher(p.strip()).matches())) {
+        if (type == ValueType.STRING
+                && parts.stream().allMatch(p -> STRING.matcher(p.strip()).matches())) {
             String[] values = parts.stream().map(p -> literalString(p.strip())).toArray(String[]::new);
             return new CellTest.StringIn(column, values);
         }
@@ -99,8 +99,9 @@ final class CellParser {
         throw mismatch(whole, type);
     }
 
-    private static CellTest range(int column, ValueType type, String low, boolean lowClosed, String high, boolean highClosed,
-                                  String whole) throws NotCompilable {
+    private static CellTest range(
+            int column, ValueType type, String low, boolean lowClosed, String high, boolean highClosed, String whole)
+            throws NotCompilable {
         if (type == ValueType.NUMBER) {
             return new CellTest.NumberRange(column, number(low, whole), lowClosed, number(high, whole), highClosed);
         }
@@ -158,7 +159,8 @@ final class CellParser {
     }
 
     private static NotCompilable mismatch(String whole, ValueType type) {
-        return new NotCompilable("the cell \"" + whole + "\" on a " + type.name().toLowerCase() + " input");
+        return new NotCompilable(
+                "the cell \"" + whole + "\" on a " + type.name().toLowerCase() + " input");
     }
 
     /** Splits on the commas that separate tests, not those inside quotes, brackets or parentheses. */

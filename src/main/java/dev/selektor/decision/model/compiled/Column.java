@@ -19,11 +19,19 @@ final class Column {
 
     /** Where the value comes from. */
     enum Source {
-        CUSTOMER_ID("customerId", ValueType.STRING), SEGMENT("segment", ValueType.STRING), COUNTRY("country", ValueType.STRING),
-        BIRTH_DATE("birthDate", ValueType.DATE), MEMBER_SINCE("memberSince", ValueType.DATE),
-        MARKETING_CONSENT("marketingConsent", ValueType.BOOLEAN), FRAUD_FLAG("fraudFlag", ValueType.BOOLEAN),
-        ORDERS("orders12m", ValueType.NUMBER), REVENUE("revenue12m", ValueType.NUMBER), RETURN_RATE("returnRate12m", ValueType.NUMBER),
-        LAST_ORDER_DATE("lastOrderDate", ValueType.DATE), CATEGORIES("categories", null), RUN_DATE("Run Date", ValueType.DATE),
+        CUSTOMER_ID("customerId", ValueType.STRING),
+        SEGMENT("segment", ValueType.STRING),
+        COUNTRY("country", ValueType.STRING),
+        BIRTH_DATE("birthDate", ValueType.DATE),
+        MEMBER_SINCE("memberSince", ValueType.DATE),
+        MARKETING_CONSENT("marketingConsent", ValueType.BOOLEAN),
+        FRAUD_FLAG("fraudFlag", ValueType.BOOLEAN),
+        ORDERS("orders12m", ValueType.NUMBER),
+        REVENUE("revenue12m", ValueType.NUMBER),
+        RETURN_RATE("returnRate12m", ValueType.NUMBER),
+        LAST_ORDER_DATE("lastOrderDate", ValueType.DATE),
+        CATEGORIES("categories", null),
+        RUN_DATE("Run Date", ValueType.DATE),
         /** A value of a generic model's inputs, by input name and component path (generic evaluation). */
         CONTEXT("", null);
 
@@ -46,12 +54,19 @@ final class Column {
     }
 
     /** What is done with the source value. */
-    enum Op { VALUE, DAYS_SINCE, YEARS_SINCE, CONTAINS }
+    enum Op {
+        VALUE,
+        DAYS_SINCE,
+        YEARS_SINCE,
+        CONTAINS
+    }
 
     private static final Pattern FACT = Pattern.compile("Customer\\.([A-Za-z0-9_]+)");
-    private static final Pattern CONTAINS = Pattern.compile("list contains\\(Customer\\.categories, \"([^\"\\\\]*)\"\\)");
+    private static final Pattern CONTAINS =
+            Pattern.compile("list contains\\(Customer\\.categories, \"([^\"\\\\]*)\"\\)");
     private static final Pattern DAYS_SINCE = Pattern.compile("\\(Run Date - Customer\\.([A-Za-z0-9_]+)\\)\\.days");
-    private static final Pattern YEARS_SINCE = Pattern.compile("years and months duration\\(Customer\\.([A-Za-z0-9_]+), Run Date\\)\\.years");
+    private static final Pattern YEARS_SINCE =
+            Pattern.compile("years and months duration\\(Customer\\.([A-Za-z0-9_]+), Run Date\\)\\.years");
 
     final Source source;
     final Op op;
@@ -113,7 +128,8 @@ final class Column {
         if ((m = DAYS_SINCE.matcher(text)).matches() || (m = YEARS_SINCE.matcher(text)).matches()) {
             Source source = fact(m.group(1), text);
             if (source.type != ValueType.DATE) {
-                throw new NotCompilable("the input expression \"" + text + "\" (date arithmetic on a " + source.field + ")");
+                throw new NotCompilable(
+                        "the input expression \"" + text + "\" (date arithmetic on a " + source.field + ")");
             }
             Op op = text.startsWith("(") ? Op.DAYS_SINCE : Op.YEARS_SINCE;
             return new Column(source, op, ValueType.NUMBER, text, null);
@@ -122,7 +138,8 @@ final class Column {
     }
 
     private static Source fact(String field, String text) throws NotCompilable {
-        return Source.ofField(field).orElseThrow(() -> new NotCompilable("the expression \"" + text + "\" (no such customer fact)"));
+        return Source.ofField(field)
+                .orElseThrow(() -> new NotCompilable("the expression \"" + text + "\" (no such customer fact)"));
     }
 
     /** Reads this column into slot {@code index} of {@code in}. */

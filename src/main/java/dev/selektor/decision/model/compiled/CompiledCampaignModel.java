@@ -16,8 +16,10 @@ import java.util.Optional;
  */
 public final class CompiledCampaignModel {
     /** The engine's words when no rule matches a table without default outputs, which the explanation repeats. */
-    private static final ModelResult NO_RULE_MATCHED = new ModelResult.NoRuleMatched(List.of(), List.of("WARN No rule matched for "
-            + "decision table '" + CampaignConventions.SELECTION + "' and no default values were defined. Setting result to null."));
+    private static final ModelResult NO_RULE_MATCHED = new ModelResult.NoRuleMatched(
+            List.of(),
+            List.of("WARN No rule matched for " + "decision table '" + CampaignConventions.SELECTION
+                    + "' and no default values were defined. Setting result to null."));
 
     private final Column[] columns;
     private final CompiledTable selection;
@@ -47,8 +49,12 @@ public final class CompiledCampaignModel {
             ModelResult answer = answers[row];
             if (priorityColumn >= 0 && answer instanceof ModelResult.Eligible e) {
                 Object priority = Column.feelValue(in, priorityColumn);
-                return new ModelResult.Eligible(e.discountPercent(), e.reason(),
-                        Optional.ofNullable((BigDecimal) priority), e.matchedRules(), e.messages());
+                return new ModelResult.Eligible(
+                        e.discountPercent(),
+                        e.reason(),
+                        Optional.ofNullable((BigDecimal) priority),
+                        e.matchedRules(),
+                        e.messages());
             }
             return answer;
         } catch (Undecided undecided) {

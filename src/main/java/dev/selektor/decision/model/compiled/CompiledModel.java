@@ -18,16 +18,36 @@ import java.util.Optional;
  */
 public final class CompiledModel {
 
-    enum Policy { UNIQUE, FIRST, ANY, PRIORITY, RULE_ORDER, OUTPUT_ORDER, COLLECT }
+    enum Policy {
+        UNIQUE,
+        FIRST,
+        ANY,
+        PRIORITY,
+        RULE_ORDER,
+        OUTPUT_ORDER,
+        COLLECT
+    }
 
-    enum Aggregation { NONE, SUM, MIN, MAX, COUNT }
+    enum Aggregation {
+        NONE,
+        SUM,
+        MIN,
+        MAX,
+        COUNT
+    }
 
     /**
      * @param values each rule's result: its single output's value, or its outputs by name
      * @param ranks each rule's rank per prioritised output (lower ranks first), for PRIORITY and OUTPUT ORDER
      */
-    record Table(String decision, Column[] columns, CompiledTable rules, Policy policy, Aggregation aggregation,
-                 Object[] values, int[][] ranks) {
+    record Table(
+            String decision,
+            Column[] columns,
+            CompiledTable rules,
+            Policy policy,
+            Aggregation aggregation,
+            Object[] values,
+            int[][] ranks) {
 
         Object evaluate(Map<String, Object> inputs) {
             Inputs in = Inputs.forThread(columns, inputs);
@@ -67,8 +87,11 @@ public final class CompiledModel {
 
         /** Matching rows by their outputs' ranks in the listed output values; equal ranks keep rule order. */
         private int[] byPriority(int[] rows) {
-            return Arrays.stream(rows).boxed().sorted((a, b) -> Arrays.compare(ranks[a], ranks[b]))
-                    .mapToInt(Integer::intValue).toArray();
+            return Arrays.stream(rows)
+                    .boxed()
+                    .sorted((a, b) -> Arrays.compare(ranks[a], ranks[b]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
 
         private List<Object> list(int[] rows) {
@@ -92,11 +115,13 @@ public final class CompiledModel {
                 if (!(value instanceof BigDecimal number)) {
                     throw Undecided.INSTANCE; // the engine's error for a non-number
                 }
-                result = result == null ? number : switch (aggregation) {
-                    case SUM -> result.add(number);
-                    case MIN -> result.min(number);
-                    default -> result.max(number);
-                };
+                result = result == null
+                        ? number
+                        : switch (aggregation) {
+                            case SUM -> result.add(number);
+                            case MIN -> result.min(number);
+                            default -> result.max(number);
+                        };
             }
             return result;
         }

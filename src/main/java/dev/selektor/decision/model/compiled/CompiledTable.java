@@ -6,7 +6,11 @@ package dev.selektor.decision.model.compiled;
  * ANY) is left to the engine so that its messages and choice stay the engine's.
  */
 final class CompiledTable {
-    enum HitPolicy { FIRST, UNIQUE, ANY }
+    enum HitPolicy {
+        FIRST,
+        UNIQUE,
+        ANY
+    }
 
     private final CellTest[][] rules;
     private final HitPolicy hitPolicy;

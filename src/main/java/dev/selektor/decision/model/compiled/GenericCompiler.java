@@ -25,8 +25,7 @@ import org.kie.dmn.model.api.OutputClause;
  */
 public final class GenericCompiler {
 
-    private GenericCompiler() {
-    }
+    private GenericCompiler() {}
 
     public static GenericPath compile(DMNModel model) {
         try {
@@ -50,13 +49,19 @@ public final class GenericCompiler {
             throw new NotCompilable("decision " + name + " is not a decision table");
         }
         CompiledModel.Policy policy = policy(table, name);
-        CompiledModel.Aggregation aggregation = table.getAggregation() == null ? CompiledModel.Aggregation.NONE
+        CompiledModel.Aggregation aggregation = table.getAggregation() == null
+                ? CompiledModel.Aggregation.NONE
                 : CompiledModel.Aggregation.valueOf(table.getAggregation().name());
         List<Column> columns = new ArrayList<>();
         for (InputClause input : table.getInput()) {
-            String text = input.getInputExpression() == null ? "" : input.getInputExpression().getText().strip();
+            String text = input.getInputExpression() == null
+                    ? ""
+                    : input.getInputExpression().getText().strip();
             Column column = column(model, text, name);
-            columns.add(column.withAllowedValues(input.getInputValues() == null ? null : input.getInputValues().getText(),
+            columns.add(column.withAllowedValues(
+                    input.getInputValues() == null
+                            ? null
+                            : input.getInputValues().getText(),
                     columns.size()));
         }
         if (columns.isEmpty() || columns.size() >= Inputs.MAX_COLUMNS) {
@@ -69,8 +74,12 @@ public final class GenericCompiler {
         List<List<Object>> listed = new ArrayList<>();
         for (OutputClause output : outputs) {
             // Default output values need no code: an evaluation where no rule matches always goes to the engine.
-            listed.add(output.getOutputValues() == null || output.getOutputValues().getText() == null
-                    || output.getOutputValues().getText().isBlank() ? null : literals(output.getOutputValues().getText(), name));
+            listed.add(
+                    output.getOutputValues() == null
+                                    || output.getOutputValues().getText() == null
+                                    || output.getOutputValues().getText().isBlank()
+                            ? null
+                            : literals(output.getOutputValues().getText(), name));
         }
         boolean prioritised = policy == CompiledModel.Policy.PRIORITY || policy == CompiledModel.Policy.OUTPUT_ORDER;
         if (prioritised && listed.stream().allMatch(l -> l == null)) {
@@ -83,7 +92,8 @@ public final class GenericCompiler {
         for (int r = 0; r < rules.size(); r++) {
             DecisionRule rule = rules.get(r);
             int row = r + 1;
-            if (rule.getInputEntry().size() != columns.size() || rule.getOutputEntry().size() != outputs.size()) {
+            if (rule.getInputEntry().size() != columns.size()
+                    || rule.getOutputEntry().size() != outputs.size()) {
                 throw new NotCompilable("decision " + name + ", row " + row + " has not one cell per column");
             }
             tests[r] = TableCompiler.tests(rule, columns, "decision " + name + ", row " + row);
@@ -95,7 +105,8 @@ public final class GenericCompiler {
                 if (allowed != null) {
                     int rank = indexOf(allowed, value);
                     if (rank < 0) {
-                        throw new NotCompilable("decision " + name + ", row " + row + ": an output outside its listed values");
+                        throw new NotCompilable(
+                                "decision " + name + ", row " + row + ": an output outside its listed values");
                     }
                     rowRanks.add(rank);
                 }
@@ -111,13 +122,21 @@ public final class GenericCompiler {
                 values[r] = java.util.Collections.unmodifiableMap(byName);
             }
         }
-        CompiledTable.HitPolicy matching = policy == CompiledModel.Policy.FIRST ? CompiledTable.HitPolicy.FIRST : CompiledTable.HitPolicy.UNIQUE;
-        return new CompiledModel.Table(name, columns.toArray(Column[]::new), new CompiledTable(tests, matching), policy, aggregation,
-                values, ranks);
+        CompiledTable.HitPolicy matching =
+                policy == CompiledModel.Policy.FIRST ? CompiledTable.HitPolicy.FIRST : CompiledTable.HitPolicy.UNIQUE;
+        return new CompiledModel.Table(
+                name,
+                columns.toArray(Column[]::new),
+                new CompiledTable(tests, matching),
+                policy,
+                aggregation,
+                values,
+                ranks);
     }
 
     private static CompiledModel.Policy policy(DecisionTable table, String name) throws NotCompilable {
-        String policy = table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name();
+        String policy =
+                table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name();
         try {
             return CompiledModel.Policy.valueOf(policy);
         } catch (IllegalArgumentException e) {
@@ -144,17 +163,22 @@ public final class GenericCompiler {
                 path[i] = path[i].strip();
             }
             for (int i = 1; i < path.length; i++) {
-                type = type == null || !type.isComposite() ? null : type.getFields().get(path[i]);
+                type = type == null || !type.isComposite()
+                        ? null
+                        : type.getFields().get(path[i]);
             }
         }
-        String builtIn = type == null || type.isCollection() || type.isComposite() ? null : CampaignConventions.builtInName(type);
+        String builtIn = type == null || type.isCollection() || type.isComposite()
+                ? null
+                : CampaignConventions.builtInName(type);
         ValueType valueType = switch (builtIn == null ? "" : builtIn) {
             case "number" -> ValueType.NUMBER;
             case "string" -> ValueType.STRING;
             case "boolean" -> ValueType.BOOLEAN;
             case "date" -> ValueType.DATE;
-            default -> throw new NotCompilable("decision " + decision + ": the input \"" + text + "\" of type "
-                    + (type == null ? "unknown" : type.getName()));
+            default ->
+                throw new NotCompilable("decision " + decision + ": the input \"" + text + "\" of type "
+                        + (type == null ? "unknown" : type.getName()));
         };
         return Column.ofPath(text, path, valueType);
     }
@@ -175,7 +199,9 @@ public final class GenericCompiler {
     private static int indexOf(List<Object> listed, Object value) {
         for (int i = 0; i < listed.size(); i++) {
             Object v = listed.get(i);
-            if (v instanceof BigDecimal a && value instanceof BigDecimal b ? a.compareTo(b) == 0 : java.util.Objects.equals(v, value)) {
+            if (v instanceof BigDecimal a && value instanceof BigDecimal b
+                    ? a.compareTo(b) == 0
+                    : java.util.Objects.equals(v, value)) {
                 return i;
             }
         }

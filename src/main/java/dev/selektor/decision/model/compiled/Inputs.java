@@ -18,6 +18,7 @@ final class Inputs {
     LocalDate runDate;
     /** A generic model's inputs by name, as FEEL values. */
     java.util.Map<String, Object> context;
+
     private Column[] columns;
     private long ready;
     private long nulls;

@@ -30,8 +30,7 @@ import org.kie.dmn.model.api.UnaryTests;
  */
 public final class TableCompiler {
 
-    private TableCompiler() {
-    }
+    private TableCompiler() {}
 
     /** @param annotations the annotation of a decision's rule row (1-based), as explanations show it */
     public static FastPath compile(DMNModel model, BiFunction<String, Integer, String> annotations) {
@@ -42,8 +41,8 @@ public final class TableCompiler {
         }
     }
 
-    private static CompiledCampaignModel compileOrExplain(DMNModel model, BiFunction<String, Integer, String> annotations)
-            throws NotCompilable {
+    private static CompiledCampaignModel compileOrExplain(
+            DMNModel model, BiFunction<String, Integer, String> annotations) throws NotCompilable {
         DecisionNode selectionNode = model.getDecisionByName(CampaignConventions.SELECTION);
         if (selectionNode == null) {
             throw new NotCompilable("no decision Selection");
@@ -56,7 +55,10 @@ public final class TableCompiler {
         CompiledTable.HitPolicy hitPolicy = hitPolicy(table);
         List<Column> columns = new ArrayList<>();
         for (InputClause input : table.getInput()) {
-            Column column = Column.of(input.getInputExpression() == null ? null : input.getInputExpression().getText());
+            Column column = Column.of(
+                    input.getInputExpression() == null
+                            ? null
+                            : input.getInputExpression().getText());
             columns.add(column.withAllowedValues(text(input.getInputValues()), columns.size()));
         }
         if (columns.size() >= Inputs.MAX_COLUMNS) {
@@ -80,16 +82,22 @@ public final class TableCompiler {
         for (int r = 0; r < rules.size(); r++) {
             DecisionRule rule = rules.get(r);
             int row = r + 1;
-            if (rule.getInputEntry().size() != columns.size() || rule.getOutputEntry().size() != outputs.size()) {
+            if (rule.getInputEntry().size() != columns.size()
+                    || rule.getOutputEntry().size() != outputs.size()) {
                 throw new NotCompilable("row " + row + " has not one cell per column");
             }
             tests[r] = tests(rule, columns, "row " + row);
             Map<String, Object> value = new LinkedHashMap<>();
             for (int o = 0; o < outputs.size(); o++) {
-                value.put(outputs.get(o).getName(), literal(rule.getOutputEntry().get(o), row, outputs.get(o).getName()));
+                value.put(
+                        outputs.get(o).getName(),
+                        literal(
+                                rule.getOutputEntry().get(o),
+                                row,
+                                outputs.get(o).getName()));
             }
-            List<MatchedRule> matched = List.of(new MatchedRule(CampaignConventions.SELECTION, row,
-                    annotations.apply(CampaignConventions.SELECTION, row)));
+            List<MatchedRule> matched = List.of(new MatchedRule(
+                    CampaignConventions.SELECTION, row, annotations.apply(CampaignConventions.SELECTION, row)));
             answers[r] = frozen(CampaignConventions.classify(value, matched, new ArrayList<>(), Optional::empty));
         }
         int priorityColumn = -1;
@@ -106,7 +114,8 @@ public final class TableCompiler {
             priorityColumn = columns.size();
             columns.add(priority);
         }
-        return new CompiledCampaignModel(columns.toArray(Column[]::new), new CompiledTable(tests, hitPolicy), answers, priorityColumn);
+        return new CompiledCampaignModel(
+                columns.toArray(Column[]::new), new CompiledTable(tests, hitPolicy), answers, priorityColumn);
     }
 
     /** The tests of one rule's input entries, "any" cells left out; {@code where} names the row in a refusal. */
@@ -138,7 +147,8 @@ public final class TableCompiler {
     }
 
     private static CompiledTable.HitPolicy hitPolicy(DecisionTable table) throws NotCompilable {
-        String policy = table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name();
+        String policy =
+                table.getHitPolicy() == null ? "UNIQUE" : table.getHitPolicy().name();
         return switch (policy) {
             case "FIRST" -> CompiledTable.HitPolicy.FIRST;
             case "UNIQUE" -> CompiledTable.HitPolicy.UNIQUE;
@@ -153,11 +163,17 @@ public final class TableCompiler {
     }
 
     private static String text(UnaryTests tests) {
-        return tests == null || tests.getText() == null || tests.getText().isBlank() ? null : tests.getText().strip();
+        return tests == null || tests.getText() == null || tests.getText().isBlank()
+                ? null
+                : tests.getText().strip();
     }
 
     private static String text(LiteralExpression expression) {
-        return expression == null || expression.getText() == null || expression.getText().isBlank() ? null : expression.getText();
+        return expression == null
+                        || expression.getText() == null
+                        || expression.getText().isBlank()
+                ? null
+                : expression.getText();
     }
 
     /** The template answer with unmodifiable lists, since it is shared by every evaluation of the row. */

@@ -38,15 +38,14 @@ public final class CampaignConventions {
         return java.util.Collections.unmodifiableMap(fields);
     }
 
-    private CampaignConventions() {
-    }
+    private CampaignConventions() {}
 
     /**
      * What a value of {@code Selection} means under the contract. Shared with the compiled tables, which classify
      * each rule's literal outputs once, so both paths give the same answer for the same value.
      */
-    public static ModelResult classify(Object value, List<MatchedRule> matched, List<String> messages,
-                                       Supplier<Optional<BigDecimal>> priority) {
+    public static ModelResult classify(
+            Object value, List<MatchedRule> matched, List<String> messages, Supplier<Optional<BigDecimal>> priority) {
         if (value == null) {
             return new ModelResult.NoRuleMatched(matched, messages);
         }
@@ -68,8 +67,11 @@ public final class CampaignConventions {
             return new ModelResult.NotEligible(reasonText, matched, messages);
         }
         Object discount = map.get("discountPercent");
-        if (!(discount instanceof BigDecimal percent) || percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            messages.add("ERROR Selection.discountPercent must lie in (0, 100] for an eligible customer, was " + discount);
+        if (!(discount instanceof BigDecimal percent)
+                || percent.signum() <= 0
+                || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+            messages.add(
+                    "ERROR Selection.discountPercent must lie in (0, 100] for an eligible customer, was " + discount);
             return new ModelResult.Failed(matched, messages);
         }
         return new ModelResult.Eligible(percent, reasonText, priority.get(), matched, messages);

@@ -11,14 +11,19 @@ public sealed interface ModelResult {
 
     List<String> messages();
 
-    record Eligible(BigDecimal discountPercent, String reason, Optional<BigDecimal> priority,
-                    List<MatchedRule> matchedRules, List<String> messages) implements ModelResult { }
+    record Eligible(
+            BigDecimal discountPercent,
+            String reason,
+            Optional<BigDecimal> priority,
+            List<MatchedRule> matchedRules,
+            List<String> messages)
+            implements ModelResult {}
 
-    record NotEligible(String reason, List<MatchedRule> matchedRules, List<String> messages) implements ModelResult { }
+    record NotEligible(String reason, List<MatchedRule> matchedRules, List<String> messages) implements ModelResult {}
 
     /** No table row matched: {@code Selection} is null. */
-    record NoRuleMatched(List<MatchedRule> matchedRules, List<String> messages) implements ModelResult { }
+    record NoRuleMatched(List<MatchedRule> matchedRules, List<String> messages) implements ModelResult {}
 
     /** A FEEL error, or a result that breaks the contract (discount outside (0, 100], missing fields). */
-    record Failed(List<MatchedRule> matchedRules, List<String> messages) implements ModelResult { }
+    record Failed(List<MatchedRule> matchedRules, List<String> messages) implements ModelResult {}
 }

@@ -1,9 +1,5 @@
 package dev.selektor.decision.model.compiled;
 
-import dev.selektor.decision.model.DecisionModel;
-import dev.selektor.decision.model.DecisionModelCompiler;
-import dev.selektor.decision.model.ModelEvaluation;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.selektor.decision.model.compiled.CompiledModel;
-import dev.selektor.decision.model.compiled.GenericPath;
+import dev.selektor.decision.model.DecisionModel;
+import dev.selektor.decision.model.DecisionModelCompiler;
+import dev.selektor.decision.model.ModelEvaluation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -39,8 +36,11 @@ class GenericCompiledTablesTest {
 
     @BeforeAll
     static void compile() throws IOException {
-        model = new DecisionModelCompiler().compile("generic-hit-policies.dmn",
-                Files.readAllBytes(Path.of("src/test/resources/models/generic-hit-policies.dmn")), false);
+        model = new DecisionModelCompiler()
+                .compile(
+                        "generic-hit-policies.dmn",
+                        Files.readAllBytes(Path.of("src/test/resources/models/generic-hit-policies.dmn")),
+                        false);
     }
 
     @Test
@@ -50,11 +50,14 @@ class GenericCompiledTablesTest {
 
     @Test
     void compiledAndEngineAnswerAlikeForEveryCombinationOfBoundaryValues() {
-        List<Object> ages = Arrays.asList(null, 0, 17, 17.99, 18, 25, 29.5, 30, 40, 49.99, 50, 60, 64.999, 65, 70, 71, 120);
+        List<Object> ages =
+                Arrays.asList(null, 0, 17, 17.99, 18, 25, 29.5, 30, 40, 49.99, 50, 60, 64.999, 65, 70, 71, 120);
         List<Object> risks = Arrays.asList(null, "Low", "Medium", "High", "Unknown");
         List<Object> members = Arrays.asList(null, true, false);
-        List<Object> since = Arrays.asList(null, "2015-06-30", "2015-07-01", "2019-12-31", "2020-01-01", "2024-12-31", "2025-01-01");
-        CompiledModel compiled = assertInstanceOf(GenericPath.Compiled.class, model.genericPath()).model();
+        List<Object> since =
+                Arrays.asList(null, "2015-06-30", "2015-07-01", "2019-12-31", "2020-01-01", "2024-12-31", "2025-01-01");
+        CompiledModel compiled = assertInstanceOf(GenericPath.Compiled.class, model.genericPath())
+                .model();
         int answeredByCompiled = 0;
         List<String> differences = new ArrayList<>();
         for (Object age : ages) {
@@ -68,7 +71,8 @@ class GenericCompiledTablesTest {
                         inputs.putPOJO("Since", date);
                         inputs = JSON.valueToTree(inputs);
                         ModelEvaluation.Answer answer = ModelEvaluation.evaluate(model, inputs, Optional.empty());
-                        ModelEvaluation.Answer engine = ModelEvaluation.evaluate(model.engineOnly(), inputs, Optional.empty());
+                        ModelEvaluation.Answer engine =
+                                ModelEvaluation.evaluate(model.engineOnly(), inputs, Optional.empty());
                         if (!engine.equals(answer)) {
                             differences.add(inputs + "\n  engine:   " + engine + "\n  compiled: " + answer);
                         }
@@ -81,8 +85,10 @@ class GenericCompiledTablesTest {
         }
         assertEquals(List.of(), differences.stream().limit(5).toList());
         int all = ages.size() * risks.size() * members.size() * since.size();
-        // Whenever a table matches no rule, or a Risk is outside its allowed values, the engine answers with its message.
-        assertTrue(answeredByCompiled > all / 4, answeredByCompiled + " of " + all + " answered by the compiled tables");
+        // Whenever a table matches no rule, or a Risk is outside its allowed values, the engine answers with its
+        // message.
+        assertTrue(
+                answeredByCompiled > all / 4, answeredByCompiled + " of " + all + " answered by the compiled tables");
     }
 
     @Test
@@ -91,11 +97,18 @@ class GenericCompiledTablesTest {
         CompiledModel compiled = ((GenericPath.Compiled) model.genericPath()).model();
         assertNull(compiled.evaluate(inputs, Optional.empty()), "Approval has no rule for 70 and High");
         assertNotNull(compiled.evaluate(inputs, Optional.of("Points")), "the other decisions compile and match");
-        ModelEvaluation.Answer answer = ModelEvaluation.evaluate(model, JSON.valueToTree(Map.of("Age", 70, "Risk", "High",
-                "Member", true, "Since", "2020-05-05")), Optional.empty());
-        assertTrue(answer.messages().stream().anyMatch(m -> m.message().contains("No rule matched for decision table 'Approval'")),
+        ModelEvaluation.Answer answer = ModelEvaluation.evaluate(
+                model,
+                JSON.valueToTree(Map.of("Age", 70, "Risk", "High", "Member", true, "Since", "2020-05-05")),
+                Optional.empty());
+        assertTrue(
+                answer.messages().stream()
+                        .anyMatch(m -> m.message().contains("No rule matched for decision table 'Approval'")),
                 answer.messages().toString());
-        assertEquals(0, new BigDecimal("16").compareTo((BigDecimal) answer.decisions().get("Points")), "10 + 5 + 1 for a member of 70");
+        assertEquals(
+                0,
+                new BigDecimal("16").compareTo((BigDecimal) answer.decisions().get("Points")),
+                "10 + 5 + 1 for a member of 70");
     }
 
     private static Map<String, Object> feel(Object age, Object risk, Object member, Object since) {

@@ -6,23 +6,14 @@ import dev.selektor.common.ForbiddenActionException;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.common.SelektorConfig;
-import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.decision.model.ModelProblem;
 import dev.selektor.decision.model.ModelRejectedException;
 import dev.selektor.decision.model.RuleRowDiff;
-import dev.selektor.regression.DecisionTestCase;
-import dev.selektor.regression.DecisionTestFile;
-import dev.selektor.regression.DecisionTestRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +39,12 @@ public class AuthoringService {
     @Inject
     SelektorConfig config;
 
+    @Inject
+    DraftTests tests;
+
+    @Inject
+    DraftProbe probe;
+
     public Draft saveDraft(String name, byte[] content, String user) {
         checkName(name);
         DecisionModel compiled;
@@ -65,6 +62,7 @@ public class AuthoringService {
                             "the model is named \"" + compiled.name() + "\"; a draft of " + name + " must be named \""
                                     + name + "\"")));
         }
+        probe.check(compiled);
         Optional<DecisionModel> live = registry.find(name);
         Draft draft = new Draft(
                 name,
@@ -104,49 +102,9 @@ public class AuthoringService {
     /** Runs {@code decision-tests/<name>.csv} against the draft and keeps the report with it. */
     public TestReport runTests(String name, String draftId) {
         Draft draft = draft(name, draftId);
-        TestReport report = test(compile(draft));
+        TestReport report = tests.run(compile(draft));
         store.updateDraft(draft.withTests(report));
         return report;
-    }
-
-    TestReport test(DecisionModel model) {
-        Path file = Path.of(config.authoring().testsDir(), model.name() + ".csv");
-        if (!Files.isRegularFile(file)) {
-            return new TestReport(Instant.now(), 0, 0, List.of());
-        }
-        DecisionTestFile.Parsed parsed;
-        try {
-            parsed = DecisionTestFile.parse(
-                    file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (!parsed.errors().isEmpty()) {
-            throw new ConflictException("The case file " + file + " is broken: " + String.join("; ", parsed.errors()));
-        }
-        DecisionTestRunner runner = new DecisionTestRunner(new CampaignDecider(registry.policies()));
-        List<TestReport.CaseOutcome> outcomes = new ArrayList<>();
-        int passed = 0;
-        for (DecisionTestCase c : parsed.cases()) {
-            var result = runner.run(model, c);
-            passed += result.passed() ? 1 : 0;
-            String expected = c.expectedOutcome() + " "
-                    + c.expectedDiscount().stripTrailingZeros().toPlainString() + " \"" + c.expectedReason() + "\""
-                    + c.expectedRow().map(r -> " row " + r).orElse("");
-            String actual = result.actual()
-                    .map(d -> d.outcome().kind() + " "
-                            + d.outcome().discountPercent().stripTrailingZeros().toPlainString() + " \""
-                            + d.outcome().reason() + "\"")
-                    .orElse("no decision");
-            outcomes.add(new TestReport.CaseOutcome(
-                    c.name(),
-                    c.line(),
-                    result.passed(),
-                    expected,
-                    actual,
-                    result.passed() ? "passed" : result.report()));
-        }
-        return new TestReport(Instant.now(), passed, outcomes.size() - passed, outcomes);
     }
 
     public PublishedVersion publish(String name, String draftId, String approver, Optional<String> reason) {
@@ -160,8 +118,12 @@ public class AuthoringService {
                     "Four eyes: " + approver + " wrote this draft and cannot also publish it");
         }
         DecisionModel compiled = compile(draft);
-        TestReport report = test(compiled);
+        probe.check(compiled);
+        TestReport report = tests.run(compiled);
         Optional<String> why = reason.map(String::strip).filter(r -> !r.isEmpty());
+        if (report.stopped() != null) {
+            throw new ConflictException("Publishing is blocked: the regression cases stopped: " + report.stopped());
+        }
         if (!report.allPassed() && why.isEmpty()) {
             String what = report.cases().isEmpty()
                     ? "there are no regression cases for " + name

@@ -10,6 +10,7 @@ import dev.selektor.decision.Decision;
 import dev.selektor.decision.Outcome;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
+import dev.selektor.decision.model.EvaluationBudget;
 import dev.selektor.decision.model.convention.MatchedRule;
 import dev.selektor.policy.ContactPressure;
 import jakarta.annotation.PreDestroy;
@@ -134,22 +135,25 @@ public class ImpactPreview {
 
         void run(DecisionModel live, DecisionModel proposed) {
             try {
-                CampaignDecider decider = new CampaignDecider(registry.policies());
-                Campaign campaign = Campaign.forModel(name, 0);
-                for (int segment = 0; segment < SEGMENTS; segment++) {
-                    Optional<String> after = Optional.empty();
-                    do {
-                        CustomerFactsRepository.Page page = customers.scanSegment(segment, SEGMENTS, after, PAGE);
-                        for (CustomerFacts facts : page.customers()) {
-                            Decision before =
-                                    decider.decide(campaign, live, facts, runDate, ContactPressure.noHistory());
-                            Decision after2 =
-                                    decider.decide(campaign, proposed, facts, runDate, ContactPressure.noHistory());
-                            count(facts.customerId(), before, after2);
-                        }
-                        after = page.lastKey();
-                    } while (after.isPresent());
-                }
+                EvaluationBudget.strict(() -> {
+                    CampaignDecider decider = new CampaignDecider(registry.policies());
+                    Campaign campaign = Campaign.forModel(name, 0);
+                    for (int segment = 0; segment < SEGMENTS; segment++) {
+                        Optional<String> after = Optional.empty();
+                        do {
+                            CustomerFactsRepository.Page page = customers.scanSegment(segment, SEGMENTS, after, PAGE);
+                            for (CustomerFacts facts : page.customers()) {
+                                Decision before =
+                                        decider.decide(campaign, live, facts, runDate, ContactPressure.noHistory());
+                                Decision after2 =
+                                        decider.decide(campaign, proposed, facts, runDate, ContactPressure.noHistory());
+                                count(facts.customerId(), before, after2);
+                            }
+                            after = page.lastKey();
+                        } while (after.isPresent());
+                    }
+                    return null;
+                });
                 synchronized (this) {
                     status = "COMPLETED";
                     finishedAt = Instant.now();

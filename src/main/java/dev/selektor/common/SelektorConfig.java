@@ -62,6 +62,29 @@ public interface SelektorConfig {
          */
         @WithDefault("true")
         boolean ioRoute();
+
+        /** What one evaluation by the DMN engine may take, wherever it runs; past it, the answer is MODEL_ERROR. */
+        Budget budget();
+
+        interface Budget {
+            @WithDefault("200ms")
+            java.time.Duration evaluationTime();
+
+            /** Bytes the evaluating thread may allocate in one evaluation. */
+            @WithDefault("64M")
+            io.quarkus.runtime.configuration.MemorySize evaluationAllocation();
+
+            /**
+             * Whether a draft is evaluated on probe customers before it is stored and before it is published, and
+             * refused when an evaluation passes the budget.
+             */
+            @WithDefault("true")
+            boolean probe();
+
+            /** How many threads run draft work (regression cases, probes); they never take the live path's. */
+            @WithDefault("1")
+            int draftWorkers();
+        }
     }
 
     interface Sqs {

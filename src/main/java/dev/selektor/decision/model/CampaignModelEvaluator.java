@@ -40,6 +40,18 @@ public final class CampaignModelEvaluator {
 
     /** The model's answer as the Drools engine gives it, whatever the model's compiled form. */
     public static ModelResult evaluateWithEngine(DecisionModel model, Map<String, Object> customer, LocalDate runDate) {
+        try {
+            return EvaluationBudget.run(() -> evaluateUnbudgeted(model, customer, runDate));
+        } catch (EvaluationBudget.Exceeded e) {
+            if (EvaluationBudget.isStrict()) {
+                throw e;
+            }
+            return new ModelResult.Failed(List.of(), new ArrayList<>(List.of("ERROR " + e.getMessage())));
+        }
+    }
+
+    private static ModelResult evaluateUnbudgeted(
+            DecisionModel model, Map<String, Object> customer, LocalDate runDate) {
         DMNContext context = model.runtime().newContext();
         context.set(CampaignConventions.CUSTOMER, customer);
         context.set(CampaignConventions.RUN_DATE, runDate);

@@ -40,6 +40,9 @@ public class DecisionModelRegistry implements CampaignModels {
 
     @PostConstruct
     void load() {
+        var budget = config.decision().budget();
+        EvaluationBudget.configure(new EvaluationBudget.Limits(
+                budget.evaluationTime(), budget.evaluationAllocation().asLongValue()));
         long start = System.nanoTime();
         compiler = new DecisionModelCompiler(config.decision().compiledTables());
         try {

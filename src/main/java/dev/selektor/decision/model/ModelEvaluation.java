@@ -88,9 +88,28 @@ public final class ModelEvaluation {
                 return new Answer(model.name(), model.version(), decisions, Map.of(), List.of());
             }
         }
-        DMNResult result = decision.isPresent()
-                ? model.runtime().evaluateByName(model.model(), context, decision.get())
-                : model.runtime().evaluateAll(model.model(), context);
+        DMNResult result;
+        try {
+            result = EvaluationBudget.run(() -> decision.isPresent()
+                    ? model.runtime().evaluateByName(model.model(), context, decision.get())
+                    : model.runtime().evaluateAll(model.model(), context));
+        } catch (EvaluationBudget.Exceeded e) {
+            if (EvaluationBudget.isStrict()) {
+                throw e;
+            }
+            Map<String, Object> none = new LinkedHashMap<>();
+            Map<String, String> stopped = new LinkedHashMap<>();
+            decision.map(List::of).orElseGet(() -> decisionNames(model)).forEach(name -> {
+                none.put(name, null);
+                stopped.put(name, "FAILED: " + e.getMessage());
+            });
+            return new Answer(
+                    model.name(),
+                    model.version(),
+                    none,
+                    stopped,
+                    List.of(new Message("ERROR", "EVALUATION_BUDGET", e.getMessage(), null)));
+        }
         Map<String, Object> decisions = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
         for (DMNDecisionResult r : result.getDecisionResults()) {

@@ -17,6 +17,7 @@ import org.kie.dmn.api.core.ast.InputDataNode;
  * expressions cannot bound (a loop over a range read from the customer, a slow function) shows here.
  */
 public final class CostProbe {
+    private static final int FIRST_EVALUATION_FACTOR = 10;
 
     private CostProbe() {}
 
@@ -27,9 +28,13 @@ public final class CostProbe {
             decisions.add(node.getName());
         }
         for (String decision : decisions) {
+            boolean first = true;
             for (CustomerFacts facts : customers) {
+                EvaluationBudget.Limits budget =
+                        first ? EvaluationBudget.limits().times(FIRST_EVALUATION_FACTOR) : EvaluationBudget.limits();
+                first = false;
                 try {
-                    EvaluationBudget.run(() -> {
+                    EvaluationBudget.run(budget, () -> {
                         DMNContext context = model.runtime().newContext();
                         model.model().getInputs().forEach(input -> context.set(input.getName(), sample(input)));
                         context.set(CampaignConventions.CUSTOMER, CustomerContext.of(facts));

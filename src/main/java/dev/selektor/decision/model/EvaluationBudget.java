@@ -15,12 +15,22 @@ import org.jboss.logging.Logger;
 public final class EvaluationBudget {
     private static final Logger LOG = Logger.getLogger(EvaluationBudget.class);
     private static final long POLL_MILLIS = 5;
+    private static final int WALL_CLOCK_FACTOR = 10;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    /** What one evaluation may take: its wall-clock time and the bytes its thread allocates. */
+    /**
+     * What one evaluation may take: the CPU time of its thread and the bytes it allocates. CPU time, not the clock, so
+     * that a machine busy with other work does not stop an evaluation that only waited for a core; the clock stops
+     * one at {@link #WALL_CLOCK_FACTOR} times its CPU budget whatever it does.
+     */
     public record Limits(Duration time, long allocatedBytes) {
         public static final Limits DEFAULT = new Limits(Duration.ofMillis(200), 64L << 20);
+
+        /** Room for a model's first evaluation, which loads the engine's classes for it. */
+        public Limits times(int factor) {
+            return new Limits(time.multipliedBy(factor), allocatedBytes * factor);
+        }
 
         public String describe() {
             return time.toMillis() + " ms and " + (allocatedBytes >> 20) + " MB";
@@ -75,11 +85,21 @@ public final class EvaluationBudget {
      * @throws Exceeded when the watchdog stopped it
      */
     public static <T> T run(Supplier<T> evaluation) {
+        return run(limits, evaluation);
+    }
+
+    /** {@link #run(Supplier)} with other limits than the configured ones. */
+    public static <T> T run(Limits budget, Supplier<T> evaluation) {
         Thread self = Thread.currentThread();
         if (RUNNING.containsKey(self)) {
             return evaluation.get();
         }
-        Slot slot = new Slot(self, limits, System.nanoTime(), THREADS.getCurrentThreadAllocatedBytes());
+        Slot slot = new Slot(
+                self,
+                budget,
+                System.nanoTime(),
+                THREADS.getCurrentThreadCpuTime(),
+                THREADS.getCurrentThreadAllocatedBytes());
         RUNNING.put(self, slot);
         try {
             T value;
@@ -116,15 +136,17 @@ public final class EvaluationBudget {
         private final Thread thread;
         private final Limits limits;
         private final long startNanos;
+        private final long startCpu;
         private final long startAllocated;
         private State state = State.RUNNING;
         private long lastStop;
         private String reason = "";
 
-        Slot(Thread thread, Limits limits, long startNanos, long startAllocated) {
+        Slot(Thread thread, Limits limits, long startNanos, long startCpu, long startAllocated) {
             this.thread = thread;
             this.limits = limits;
             this.startNanos = startNanos;
+            this.startCpu = startCpu;
             this.startAllocated = startAllocated;
         }
 
@@ -176,13 +198,17 @@ public final class EvaluationBudget {
                 return;
             }
             long millis = (now - startNanos) / 1_000_000;
+            long cpuMillis = (THREADS.getThreadCpuTime(thread.getId()) - startCpu) / 1_000_000;
             long allocated = THREADS.getThreadAllocatedBytes(thread.getId()) - startAllocated;
-            if (millis >= limits.time().toMillis()) {
-                reason = "evaluation stopped after " + millis + " ms (its budget is "
-                        + limits.time().toMillis() + " ms)";
+            long budgetMillis = limits.time().toMillis();
+            if (cpuMillis >= budgetMillis) {
+                reason = "evaluation stopped after " + cpuMillis + " ms (its budget is " + budgetMillis + " ms)";
             } else if (allocated >= limits.allocatedBytes()) {
                 reason = "evaluation stopped after allocating " + (allocated >> 20) + " MB in " + millis
                         + " ms (its budget is " + (limits.allocatedBytes() >> 20) + " MB)";
+            } else if (millis >= budgetMillis * WALL_CLOCK_FACTOR) {
+                reason = "evaluation stopped after " + millis + " ms on the clock (its budget is " + budgetMillis
+                        + " ms of CPU)";
             } else {
                 return;
             }

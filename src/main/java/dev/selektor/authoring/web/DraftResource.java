@@ -193,7 +193,7 @@ public class DraftResource {
                     p.element() == null ? "" : p.element(),
                     p.message(),
                     cell.map(ModelProblem.TableCell::decision).orElse(null),
-                    cell.map(ModelProblem.TableCell::row).orElse(null),
+                    cell.flatMap(ModelProblem.TableCell::row).orElse(null),
                     cell.flatMap(ModelProblem.TableCell::column).orElse(null));
         }
     }

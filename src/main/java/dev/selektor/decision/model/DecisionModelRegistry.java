@@ -41,7 +41,8 @@ public class DecisionModelRegistry implements CampaignModels {
     @PostConstruct
     void load() {
         long start = System.nanoTime();
-        compiler = new DecisionModelCompiler(config.decision().compiledTables());
+        compiler = new DecisionModelCompiler(
+                config.decision().compiledTables(), config.decision().maxIteration());
         try {
             Path modelDir = Path.of(config.models().dir());
             Map<String, DecisionModel> loaded = DecisionModelFolder.load(modelDir, compiler);

@@ -11,6 +11,7 @@ import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.decision.model.ModelProblem;
 import dev.selektor.decision.model.ModelRejectedException;
+import dev.selektor.decision.model.ModelVersion;
 import dev.selektor.decision.model.RuleRowDiff;
 import dev.selektor.regression.DecisionTestCase;
 import dev.selektor.regression.DecisionTestFile;
@@ -50,6 +51,19 @@ public class AuthoringService {
 
     public Draft saveDraft(String name, byte[] content, String user) {
         checkName(name);
+        String draftId = UUID.randomUUID().toString();
+        // Before validating: validating a large table takes long, and one the store cannot hold is refused anyway.
+        store.checkDraftFits(new Draft(
+                name,
+                draftId,
+                user,
+                Instant.now(),
+                Optional.empty(),
+                ModelVersion.of(content),
+                content,
+                List.of(),
+                Optional.empty(),
+                Optional.empty()));
         DecisionModel compiled;
         try {
             compiled = registry.compiler().compile("draft of " + name, content, mustBeCampaignModel(name));
@@ -68,7 +82,7 @@ public class AuthoringService {
         Optional<DecisionModel> live = registry.find(name);
         Draft draft = new Draft(
                 name,
-                UUID.randomUUID().toString(),
+                draftId,
                 user,
                 Instant.now(),
                 live.map(DecisionModel::version),

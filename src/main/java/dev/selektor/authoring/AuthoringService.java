@@ -53,17 +53,8 @@ public class AuthoringService {
         checkName(name);
         String draftId = UUID.randomUUID().toString();
         // Before validating: validating a large table takes long, and one the store cannot hold is refused anyway.
-        store.checkDraftFits(new Draft(
-                name,
-                draftId,
-                user,
-                Instant.now(),
-                Optional.empty(),
-                ModelVersion.of(content),
-                content,
-                List.of(),
-                Optional.empty(),
-                Optional.empty()));
+        store.checkDraftFits(
+                Draft.saved(name, draftId, user, Optional.empty(), ModelVersion.of(content), content, List.of()));
         DecisionModel compiled;
         try {
             compiled = registry.compiler().compile("draft of " + name, content, mustBeCampaignModel(name));
@@ -80,17 +71,14 @@ public class AuthoringService {
                                     + name + "\"")));
         }
         Optional<DecisionModel> live = registry.find(name);
-        Draft draft = new Draft(
+        Draft draft = Draft.saved(
                 name,
                 draftId,
                 user,
-                Instant.now(),
                 live.map(DecisionModel::version),
                 compiled.version(),
                 content,
-                compiled.warnings().stream().map(ModelProblem::toString).toList(),
-                Optional.empty(),
-                Optional.empty());
+                compiled.warnings().stream().map(ModelProblem::toString).toList());
         store.saveDraft(
                 draft,
                 new AuditEntry(

@@ -10,6 +10,7 @@ import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.decision.model.ModelProblem;
 import dev.selektor.decision.model.ModelRejectedException;
+import dev.selektor.decision.model.ModelVersion;
 import dev.selektor.decision.model.RuleRowDiff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,10 @@ public class AuthoringService {
 
     public Draft saveDraft(String name, byte[] content, String user) {
         checkName(name);
+        String draftId = UUID.randomUUID().toString();
+        // Before validating: validating a large table takes long, and one the store cannot hold is refused anyway.
+        store.checkDraftFits(
+                Draft.saved(name, draftId, user, Optional.empty(), ModelVersion.of(content), content, List.of()));
         DecisionModel compiled;
         try {
             compiled = registry.compiler().compile("draft of " + name, content, mustBeCampaignModel(name));
@@ -64,17 +69,14 @@ public class AuthoringService {
         }
         probe.check(compiled);
         Optional<DecisionModel> live = registry.find(name);
-        Draft draft = new Draft(
+        Draft draft = Draft.saved(
                 name,
-                UUID.randomUUID().toString(),
+                draftId,
                 user,
-                Instant.now(),
                 live.map(DecisionModel::version),
                 compiled.version(),
                 content,
-                compiled.warnings().stream().map(ModelProblem::toString).toList(),
-                Optional.empty(),
-                Optional.empty());
+                compiled.warnings().stream().map(ModelProblem::toString).toList());
         store.saveDraft(
                 draft,
                 new AuditEntry(

@@ -21,6 +21,28 @@ public record Draft(
         Optional<TestReport> lastTests,
         Optional<Integer> publishedAs) {
 
+    /** A draft as it is saved: created now, its tests not run yet, not published. */
+    public static Draft saved(
+            String name,
+            String draftId,
+            String author,
+            Optional<String> baseVersion,
+            String version,
+            byte[] content,
+            List<String> warnings) {
+        return new Draft(
+                name,
+                draftId,
+                author,
+                Instant.now(),
+                baseVersion,
+                version,
+                content,
+                warnings,
+                Optional.empty(),
+                Optional.empty());
+    }
+
     public String xml() {
         return new String(content, StandardCharsets.UTF_8);
     }

@@ -25,8 +25,22 @@ public interface ModelStore {
     /** Points the model at an existing version and records the act; false when the live version moved meanwhile. */
     boolean activate(LiveVersion next, int expectedLive, AuditEntry entry);
 
+    /**
+     * Refuses a draft the store could not hold, before the work of validating it; {@link #saveDraft} checks again
+     * with everything the draft then holds.
+     *
+     * @throws DraftTooLargeException when the store cannot hold the draft
+     */
+    void checkDraftFits(Draft draft);
+
+    /**
+     * Stores a new draft and records the act, both or neither.
+     *
+     * @throws DraftTooLargeException when the store cannot hold the draft (nothing is written)
+     */
     void saveDraft(Draft draft, AuditEntry entry);
 
+    /** @throws DraftTooLargeException when the store cannot hold the draft as changed (nothing is written) */
     void updateDraft(Draft draft);
 
     Optional<Draft> draft(String name, String draftId);

@@ -85,6 +85,14 @@ public interface SelektorConfig {
             @WithDefault("1")
             int draftWorkers();
         }
+
+        /**
+         * The most iterations one FEEL expression of a model may take in one evaluation ({@code for}, {@code some},
+         * {@code every} and filters, nested ones multiplied); a model above it is refused when it is saved, loaded
+         * or published (docs/model-safety.md).
+         */
+        @WithDefault("10000")
+        long maxIteration();
     }
 
     interface Sqs {

@@ -161,8 +161,11 @@ $("save-draft").onclick = async () => {
     bad.id = "validation-error";
     bad.textContent = response.body.detail || ("The server answered " + response.status);
     panel.appendChild(bad);
-    // A broken cell is named by its table, row and column, as the editor shows them.
-    const where = (e) => (e.row ? `${e.decision} row ${e.row}` + (e.column ? `, column ${e.column}` : "") : e.field);
+    // A broken cell is named by its table, row and column, as the editor shows them; a column's header has no row.
+    const where = (e) =>
+      e.row || e.column
+        ? e.decision + (e.row ? ` row ${e.row}` : "") + (e.column ? `${e.row ? "," : ""} column ${e.column}` : "")
+        : e.field;
     appendList(panel, "Errors (where: problem)", (response.body.errors || []).map((e) => `${where(e)}: ${e.message}`), "error");
     setStatus("Not saved: the draft has errors. Your edits stay in the editor.", "error");
   }

@@ -169,14 +169,21 @@ public class DynamoModelStore implements ModelStore {
     }
 
     @Override
+    public void checkDraftFits(Draft draft) {
+        DraftItemLimit.checkContent(draft, items.draftItem(draft));
+    }
+
+    @Override
     public void saveDraft(Draft draft, AuditEntry entry) {
+        Map<String, AttributeValue> item = items.draftItem(draft);
+        DraftItemLimit.checkNew(draft, item, ModelItems.auditItem(entry));
         TransactWrites.writeAll(
                 dynamo,
                 List.of(
                         TransactWriteItem.builder()
                                 .put(Put.builder()
                                         .tableName(t(Tables.DECISION_MODEL_DRAFTS))
-                                        .item(items.draftItem(draft))
+                                        .item(item)
                                         .build())
                                 .build(),
                         auditPut(entry)),
@@ -185,10 +192,12 @@ public class DynamoModelStore implements ModelStore {
 
     @Override
     public void updateDraft(Draft draft) {
+        Map<String, AttributeValue> item = items.draftItem(draft);
+        DraftItemLimit.checkUpdate(item);
         DynamoCalls.run(
                 "updating draft " + draft.draftId(),
                 () -> dynamo.putItem(
-                        b -> b.tableName(t(Tables.DECISION_MODEL_DRAFTS)).item(items.draftItem(draft))));
+                        b -> b.tableName(t(Tables.DECISION_MODEL_DRAFTS)).item(item)));
     }
 
     @Override

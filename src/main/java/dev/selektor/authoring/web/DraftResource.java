@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.selektor.authoring.AuthoringService;
 import dev.selektor.authoring.Draft;
 import dev.selektor.authoring.DraftRejectedException;
+import dev.selektor.authoring.DraftTooLargeException;
 import dev.selektor.authoring.ImpactPreview;
 import dev.selektor.authoring.ImpactReport;
 import dev.selektor.authoring.PublishedVersion;
@@ -83,7 +84,8 @@ public class DraftResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(
             summary =
-                    "Save a draft (DMN XML); validated at once: 422 with every problem and nothing stored, 413 over 2 MB")
+                    "Save a draft (DMN XML); validated at once: 422 with every problem and nothing stored, 413 over 2 MB"
+                            + " or larger than the store holds (size and limit in bytes)")
     public Response saveDraft(@PathParam("name") String name, InputStream body) {
         byte[] content = readLimited(body);
         if (content == null) {
@@ -193,7 +195,7 @@ public class DraftResource {
                     p.element() == null ? "" : p.element(),
                     p.message(),
                     cell.map(ModelProblem.TableCell::decision).orElse(null),
-                    cell.map(ModelProblem.TableCell::row).orElse(null),
+                    cell.flatMap(ModelProblem.TableCell::row).orElse(null),
                     cell.flatMap(ModelProblem.TableCell::column).orElse(null));
         }
     }
@@ -210,6 +212,17 @@ public class DraftResource {
         return Response.status(422)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new DraftProblem("about:blank", "Invalid decision model", 422, e.getMessage(), errors))
+                .build();
+    }
+
+    /** The problem+json body of a draft the store cannot hold: its size and the limit that applies, in bytes. */
+    public record SizeProblem(String type, String title, int status, String detail, long size, long limit) {}
+
+    @ServerExceptionMapper
+    public Response tooLarge(DraftTooLargeException e) {
+        return Response.status(413)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new SizeProblem("about:blank", "Too large", 413, e.getMessage(), e.size(), e.limit()))
                 .build();
     }
 

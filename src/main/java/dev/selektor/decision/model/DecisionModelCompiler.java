@@ -33,7 +33,8 @@ import org.kie.internal.io.ResourceFactory;
  * Turns DMN bytes into a {@link DecisionModel}, or refuses them with every problem found: unsafe XML and
  * external functions first (before the engine parses anything), then the DMN schema and model checks of
  * Drools' validator, then compilation, then the decision-table analysis (gaps, overlaps, masked rows) as
- * warnings, then the campaign conventions.
+ * warnings, then what would let an evaluation cost without bound ({@link UnboundedConstructCheck}), then the
+ * campaign conventions.
  */
 public final class DecisionModelCompiler {
     /** The size limit for one model file; bigger files are not decision tables a person maintains. */
@@ -44,14 +45,19 @@ public final class DecisionModelCompiler {
 
     private final DMNValidator validator = DMNValidatorFactory.newValidator();
     private final boolean compileTables;
+    private final long maxIteration;
 
     public DecisionModelCompiler() {
-        this(true);
+        this(true, UnboundedConstructCheck.DEFAULT_MAX_ITERATION);
     }
 
-    /** @param compileTables whether campaign tables get their compiled form (off: the engine evaluates everything) */
-    public DecisionModelCompiler(boolean compileTables) {
+    /**
+     * @param compileTables whether campaign tables get their compiled form (off: the engine evaluates everything)
+     * @param maxIteration the most iterations one expression may take in one evaluation
+     */
+    public DecisionModelCompiler(boolean compileTables, long maxIteration) {
         this.compileTables = compileTables;
+        this.maxIteration = maxIteration;
     }
 
     /**
@@ -109,6 +115,9 @@ public final class DecisionModelCompiler {
         DMNModel model = runtime.getModels().get(0);
         for (DMNMessage message : model.getMessages(DMNMessage.Severity.ERROR)) {
             problems.add(toProblem(message));
+        }
+        if (!hasErrors(problems)) {
+            problems.addAll(UnboundedConstructCheck.check(content, maxIteration));
         }
         if (hasErrors(problems)) {
             throw new ModelRejectedException(source, problems);

@@ -44,7 +44,8 @@ public class DecisionModelRegistry implements CampaignModels {
         EvaluationBudget.configure(new EvaluationBudget.Limits(
                 budget.evaluationTime(), budget.evaluationAllocation().asLongValue()));
         long start = System.nanoTime();
-        compiler = new DecisionModelCompiler(config.decision().compiledTables());
+        compiler = new DecisionModelCompiler(
+                config.decision().compiledTables(), config.decision().maxIteration());
         try {
             Path modelDir = Path.of(config.models().dir());
             Map<String, DecisionModel> loaded = DecisionModelFolder.load(modelDir, compiler);

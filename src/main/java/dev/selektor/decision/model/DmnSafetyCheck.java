@@ -28,7 +28,7 @@ final class DmnSafetyCheck {
         List<ModelProblem> problems = new ArrayList<>();
         Document document;
         try {
-            document = secureBuilder().parse(new ByteArrayInputStream(content));
+            document = parse(content);
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             if (reason.contains("DOCTYPE")) {
@@ -41,8 +41,17 @@ final class DmnSafetyCheck {
         return problems;
     }
 
+    /** The model as a DOM, read with external entities and DOCTYPEs refused. */
+    static Document parse(byte[] content) throws Exception {
+        return secureBuilder().parse(new ByteArrayInputStream(content));
+    }
+
+    static String localName(Element element) {
+        return element.getLocalName() == null ? element.getTagName() : element.getLocalName();
+    }
+
     private static void walk(Element element, List<ModelProblem> problems) {
-        String local = element.getLocalName() == null ? element.getTagName() : element.getLocalName();
+        String local = localName(element);
         if (local.equals("functionDefinition") || local.equals("encapsulatedLogic")) {
             String kind = element.getAttribute("kind");
             if (!kind.isEmpty() && !kind.equalsIgnoreCase("FEEL") && !kind.equalsIgnoreCase("F")) {

@@ -13,11 +13,20 @@ public record ModelProblem(Severity severity, String element, String message, Op
         WARNING
     }
 
-    /** A cell of a decision table: the decision's name, the rule row (1-based, as the engine counts) and the column. */
-    public record TableCell(String decision, int row, Optional<String> column) {
+    /**
+     * A cell of a decision table: the decision's name, the rule row (1-based, as the engine counts) and the column;
+     * without a row for a column's header (its input expression or allowed values).
+     */
+    public record TableCell(String decision, Optional<Integer> row, Optional<String> column) {
+        public TableCell(String decision, int row, Optional<String> column) {
+            this(decision, Optional.of(row), column);
+        }
+
         @Override
         public String toString() {
-            return decision + " row " + row + column.map(c -> ", column " + c).orElse("");
+            return decision
+                    + row.map(r -> " row " + r).orElse("")
+                    + column.map(c -> ", column " + c).orElse("");
         }
     }
 

@@ -12,6 +12,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
@@ -100,12 +101,13 @@ class RememberedPasswordTest {
 
     @Test
     void overHttpEachRememberedUserKeepsItsOwnRoles() {
+        String campaign = "/campaigns/" + TestIds.unique("login-test");
         for (int i = 0; i < 3; i++) {
             given().auth().preemptive().basic("viewer", "viewer").get("/campaigns").then().statusCode(200);
             given().auth().preemptive().basic("viewer", "viewer").contentType(ContentType.JSON).body(CAMPAIGN)
-                    .put("/campaigns/login-test").then().statusCode(403).contentType("application/problem+json");
+                    .put(campaign).then().statusCode(403).contentType("application/problem+json");
             given().auth().preemptive().basic("editor", "editor").contentType(ContentType.JSON).body(CAMPAIGN)
-                    .put("/campaigns/login-test").then().statusCode(200);
+                    .put(campaign).then().statusCode(200);
             given().auth().preemptive().basic("editor", "editor").get("/me").then().statusCode(200)
                     .body("user", Matchers.equalTo("editor"));
             given().auth().preemptive().basic("editor", "viewer").get("/campaigns").then().statusCode(401);

@@ -5,8 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
 import dev.selektor.testing.TestUsers;
-import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.decision.model.ModelVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,8 +41,8 @@ class LiveModelSyncTest {
     }
 
     @Test
+    @ActingUser("tester")
     void aVersionPublishedByAnotherInstanceIsLiveHereWithinSeconds() throws InterruptedException {
-        TestUsers.actAs("tester");
         SampleCampaigns.define();
         assertEquals(15, discountForTheFan());
         LiveVersion live = store.live("black-week-tech").orElseThrow();
@@ -65,10 +66,8 @@ class LiveModelSyncTest {
             given().get("/decision-models/black-week-tech").then().statusCode(200)
                     .body("seq", equalTo(seq)).body("liveVersion", equalTo(version));
         } finally {
-            TestUsers.actAs("approver");
-            given().contentType(ContentType.JSON).body("{\"reason\": \"back after the sync test\"}")
-                    .post("/decision-models/black-week-tech/versions/" + live.seq() + "/activate").then().statusCode(200);
-            TestUsers.actAs("tester");
+            TestUsers.as("approver", () -> given().contentType(ContentType.JSON).body("{\"reason\": \"back after the sync test\"}")
+                    .post("/decision-models/black-week-tech/versions/" + live.seq() + "/activate").then().statusCode(200));
         }
         assertEquals(15, discountForTheFan());
     }

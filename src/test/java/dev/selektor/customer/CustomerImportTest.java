@@ -1,6 +1,8 @@
 package dev.selektor.customer;
 
-import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +23,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
+@ActingUser("tester")
 class CustomerImportTest {
+    /** This test's customer ids start with it. */
+    private final String prefix = TestIds.unique("IMP");
 
-    @org.junit.jupiter.api.BeforeEach
-    void actAsTester() {
-        TestUsers.actAs("tester");
-    }
+    @Inject
+    CustomerFactsRepository customers;
 
     @Inject
     DynamoDbClient dynamo;
@@ -99,14 +102,22 @@ class CustomerImportTest {
                 badFieldByLine.put(line, bad.get(badIndex)[1]);
                 badIndex++;
             } else {
-                String id = String.format("IMP-%05d", line);
+                String id = prefix + String.format("-%05d", line);
                 goodIds.add(id);
                 body.append(good(id));
             }
             body.append('\n');
         }
         assertEquals(37, badIndex, "all bad lines placed");
-        JsonPath answer = given().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        try {
+            importTenThousandLines(body.toString(), badFieldByLine, goodIds);
+        } finally {
+            TestCustomers.delete(customers, goodIds);
+        }
+    }
+
+    private void importTenThousandLines(String body, Map<Integer, String> badFieldByLine, Set<String> goodIds) {
+        JsonPath answer = given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/customers/import")
                 .then().statusCode(200)
                 .body("imported", equalTo(9_963))
@@ -120,17 +131,17 @@ class CustomerImportTest {
             assertTrue(!((String) error.get("message")).isBlank(), "every error says why: " + error);
         }
         assertEquals(badFieldByLine, reported, "each bad line is named, with the field that broke the contract");
-        assertEquals(goodIds, storedIdsStartingWith("IMP-"), "exactly the good lines are stored");
-        given().get("/customers/IMP-00002").then().statusCode(200).body("revenue12m", equalTo(845.5f));
+        assertEquals(goodIds, storedIdsStartingWith(prefix + "-"), "exactly the good lines are stored");
+        given().get("/customers/" + prefix + "-00002").then().statusCode(200).body("revenue12m", equalTo(845.5f));
     }
 
     @Test
     void reimportingTheSameFileChangesNothing() {
-        String body = good("IMP2-1") + "\n" + good("IMP2-2") + "\n" + good("IMP2-1").replace("845.50", "10") + "\n";
+        String body = good(prefix + "-1") + "\n" + good(prefix + "-2") + "\n" + good(prefix + "-1").replace("845.50", "10") + "\n";
         given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/customers/import").then().statusCode(200).body("imported", equalTo(3));
         given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/customers/import").then().statusCode(200).body("imported", equalTo(3));
-        assertEquals(Set.of("IMP2-1", "IMP2-2"), storedIdsStartingWith("IMP2-"));
-        given().get("/customers/IMP2-1").then().body("revenue12m", equalTo(10)); // the later line wins
+        assertEquals(Set.of(prefix + "-1", prefix + "-2"), storedIdsStartingWith(prefix + "-"));
+        given().get("/customers/" + prefix + "-1").then().body("revenue12m", equalTo(10)); // the later line wins
     }
 
     @Test
@@ -138,7 +149,7 @@ class CustomerImportTest {
         // About 13 MB: above Quarkus' default 10 MB body limit, which the import must not be bound by.
         StringBuilder body = new StringBuilder();
         for (int i = 1; i <= 45_000; i++) {
-            body.append(i % 1_000 == 0 ? good(String.format("BIG-%05d", i)) : "{\"pad\": \"" + "x".repeat(250) + "\"}").append('\n');
+            body.append(i % 1_000 == 0 ? good(prefix + String.format("-%05d", i)) : "{\"pad\": \"" + "x".repeat(250) + "\"}").append('\n');
         }
         assertTrue(body.length() > 10 * 1024 * 1024);
         given().contentType("application/x-ndjson").body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
@@ -152,7 +163,7 @@ class CustomerImportTest {
     void otherEndpointsKeepATenMegabyteLimit() {
         byte[] big = ("{\"name\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         given().contentType("application/json").body(big)
-                .when().put("/campaigns/too-big")
+                .when().put("/campaigns/" + TestIds.unique("too-big"))
                 .then().statusCode(413)
                 .contentType("application/problem+json");
     }

@@ -6,8 +6,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.testing.TestUsers;
-import dev.selektor.campaign.SampleCampaigns;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
 import dev.selektor.customer.SyntheticCustomers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -54,8 +54,8 @@ class DecisionViewWriterTest {
     }
 
     @Test
+    @ActingUser("tester")
     void theEndpointAnswersWhatTheMapperWritesForTheSameContent() throws IOException {
-        TestUsers.actAs("tester");
         SampleCampaigns.define();
         LocalDate runDate = LocalDate.parse("2026-11-26");
         SyntheticCustomers customers = new SyntheticCustomers(42, runDate);

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * The local users of the test profile (application.properties; each one's password is its name): {@code tester}
  * (viewer, editor, service) for ordinary calls, {@code editor}, {@code editor2}, {@code approver}, {@code lead},
  * {@code viewer} and {@code checkout} (service) where a test is about roles. A test names its user with
- * {@link ActingUser}; these methods change it within the test.
+ * {@link ActingUser}; these methods change it within the test. {@code editor2} logs in only in
+ * RememberedPasswordTest, which needs a login that no test made before it (the application remembers logins).
  */
 public final class TestUsers {
     private TestUsers() {

@@ -17,7 +17,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A real ExtendDB process (the pinned npm package) on 127.0.0.1 for tests. Its data lives in a file, so a test
- * can stop and restart it and find everything again.
+ * can stop and restart it and find everything again. The file lies in memory (/dev/shm) where the machine has
+ * that: on a slow disk the store's writes can stall for seconds, longer than the application waits for a call, and
+ * a test's data need not outlive the test run. The folder goes when the JVM ends.
  */
 public final class ExtendDbServer {
     public static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -32,9 +34,26 @@ public final class ExtendDbServer {
     public ExtendDbServer() {
         this.port = FreePorts.one();
         try {
-            this.workDir = Files.createTempDirectory("selektor-extenddb-");
+            Path memory = Path.of("/dev/shm");
+            this.workDir = Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "selektor-extenddb-")
+                    : Files.createTempDirectory("selektor-extenddb-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop();
+            deleteWorkDir();
+        }, "extenddb-stop"));
+    }
+
+    private void deleteWorkDir() {
+        try (var files = Files.walk(workDir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a leftover temporary folder is no failure of a test
         }
     }
 

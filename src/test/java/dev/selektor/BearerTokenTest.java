@@ -2,6 +2,7 @@ package dev.selektor;
 
 import static io.restassured.RestAssured.given;
 
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
@@ -26,13 +27,14 @@ class BearerTokenTest {
 
     @Test
     void rolesComeFromTheTokensGroups() {
+        String campaign = "/campaigns/" + TestIds.unique("token-test");
         String viewer = token("vera", Set.of("viewer"));
         given().auth().oauth2(viewer).get("/campaigns").then().statusCode(200);
         given().auth()
                 .oauth2(viewer)
                 .contentType(ContentType.JSON)
                 .body(CAMPAIGN)
-                .put("/campaigns/token-test")
+                .put(campaign)
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
@@ -40,7 +42,7 @@ class BearerTokenTest {
                 .oauth2(token("erik", Set.of("editor")))
                 .contentType(ContentType.JSON)
                 .body(CAMPAIGN)
-                .put("/campaigns/token-test")
+                .put(campaign)
                 .then()
                 .statusCode(200);
         given().auth()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.selektor.common.RememberedPasswordIdentityProvider;
+import dev.selektor.testing.TestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -21,13 +22,19 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Basic logins are verified by the properties realm once and then remembered (no worker thread per request): a
- * remembered login must still be exactly as strict as the realm, with each user's own roles.
+ * remembered login must still be exactly as strict as the realm, with each user's own roles. The application keeps
+ * what it remembered for all tests: this test's first login is editor2's, which logs in nowhere else, and its tests
+ * run in a fixed order so that the first login comes first.
  */
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RememberedPasswordTest {
     private static final String CAMPAIGN = """
             {"name": "Login test", "decisionModel": "winback-180", "startDate": "2026-11-01", "endDate": "2026-11-30"}
@@ -56,22 +63,23 @@ class RememberedPasswordTest {
     }
 
     @Test
+    @Order(1)
     void aVerifiedLoginIsAnsweredWithoutTheRealmsBlockingWorkTheNextTime() {
         var context = new CountingContext();
-        SecurityIdentity first = provider.authenticate(login("approver", "approver"), context)
+        SecurityIdentity first = provider.authenticate(login("editor2", "editor2"), context)
                 .await()
                 .atMost(Duration.ofSeconds(10));
-        assertEquals("approver", first.getPrincipal().getName());
-        assertEquals(Set.of("approver", "viewer"), first.getRoles());
+        assertEquals("editor2", first.getPrincipal().getName());
+        assertEquals(Set.of("editor", "viewer"), first.getRoles());
         int afterFirst = context.blocking.get();
         assertEquals(1, afterFirst, "the first login is verified by the realm, as blocking work");
 
-        SecurityIdentity again = provider.authenticate(login("approver", "approver"), context)
+        SecurityIdentity again = provider.authenticate(login("editor2", "editor2"), context)
                 .await()
                 .atMost(Duration.ofSeconds(10));
 
-        assertEquals("approver", again.getPrincipal().getName());
-        assertEquals(Set.of("approver", "viewer"), again.getRoles());
+        assertEquals("editor2", again.getPrincipal().getName());
+        assertEquals(Set.of("editor", "viewer"), again.getRoles());
         assertEquals(afterFirst, context.blocking.get(), "blocking verifications after the second login");
     }
 
@@ -80,6 +88,7 @@ class RememberedPasswordTest {
      * identity of its first verification, where the realm builds a new one for every request.
      */
     @Test
+    @Order(2)
     void theLoginsOfHttpRequestsAreAnsweredByTheRememberedOnesBeforeTheRealm() {
         SecurityIdentity first =
                 identities.authenticate(login("checkout", "checkout")).await().atMost(Duration.ofSeconds(10));
@@ -91,6 +100,7 @@ class RememberedPasswordTest {
     }
 
     @Test
+    @Order(3)
     void aWrongPasswordIsRefusedEvenAfterTheRightOneWasRemembered() {
         var context = new CountingContext();
         provider.authenticate(login("editor2", "editor2"), context).await().atMost(Duration.ofSeconds(10));
@@ -109,7 +119,9 @@ class RememberedPasswordTest {
     }
 
     @Test
+    @Order(4)
     void overHttpEachRememberedUserKeepsItsOwnRoles() {
+        String campaign = "/campaigns/" + TestIds.unique("login-test");
         for (int i = 0; i < 3; i++) {
             given().auth()
                     .preemptive()
@@ -122,7 +134,7 @@ class RememberedPasswordTest {
                     .basic("viewer", "viewer")
                     .contentType(ContentType.JSON)
                     .body(CAMPAIGN)
-                    .put("/campaigns/login-test")
+                    .put(campaign)
                     .then()
                     .statusCode(403)
                     .contentType("application/problem+json");
@@ -131,7 +143,7 @@ class RememberedPasswordTest {
                     .basic("editor", "editor")
                     .contentType(ContentType.JSON)
                     .body(CAMPAIGN)
-                    .put("/campaigns/login-test")
+                    .put(campaign)
                     .then()
                     .statusCode(200);
             given().auth()

@@ -8,21 +8,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.campaign.SampleCampaigns;
-import dev.selektor.testing.ExtendDbServer;
+import dev.selektor.testing.ActingUser;
 import dev.selektor.testing.ExtendDbTestResource;
+import dev.selektor.testing.PackagedService;
+import dev.selektor.testing.SampleCampaigns;
 import dev.selektor.testing.TestUsers;
 import io.quarkus.amazon.lambda.http.LambdaHttpHandler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -73,67 +71,28 @@ class LambdaHandlerTest {
     }
 
     private static String viaService(String body) throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertTrue(Files.isRegularFile(jar), jar + " is missing: build the service first (./mvnw package)");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("selektor-service-", ".log");
-        Process service = new ProcessBuilder(
-                        "java",
-                        "-Dquarkus.http.port=" + port,
-                        "-Dselektor.dynamodb.endpoint="
-                                + ExtendDbTestResource.server().endpoint(),
-                        "-Dselektor.dynamodb.region=us-east-1",
-                        "-Dselektor.dynamodb.access-key-id=" + ExtendDbServer.ACCESS_KEY,
-                        "-Dselektor.dynamodb.secret-access-key=" + ExtendDbServer.SECRET_KEY,
-                        "-Dselektor.dynamodb.table-prefix=selektor-test-",
-                        "-Dselektor.outbox.relay-enabled=false",
-                        "-jar",
-                        jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            HttpClient http = HttpClient.newHttpClient();
-            URI base = URI.create("http://127.0.0.1:" + port);
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (true) {
-                assertTrue(service.isAlive(), "the service stopped: " + Files.readString(log));
-                assertTrue(System.nanoTime() < deadline, "the service did not become ready: " + Files.readString(log));
-                try {
-                    if (http.send(
-                                            HttpRequest.newBuilder(base.resolve("/q/health/ready"))
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200) {
-                        break;
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(250);
-            }
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(base.resolve("/campaigns/black-week-tech/decisions"))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", TestUsers.basic("checkout"))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+        Map<String, String> settings =
+                new HashMap<>(ExtendDbTestResource.server().clientSettings());
+        settings.put("selektor.dynamodb.table-prefix", "selektor-test-");
+        settings.put("selektor.outbox.relay-enabled", "false");
+        try (PackagedService service =
+                PackagedService.start("service", settings, Files.createTempFile("selektor-service-", ".log"))) {
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(service.base().resolve("/campaigns/black-week-tech/decisions"))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", TestUsers.basic("checkout"))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             return answer.body();
-        } finally {
-            service.destroy();
-            service.waitFor();
         }
     }
 
     @Test
+    @ActingUser("tester")
     void aDecisionThroughAnApiGatewayEventEqualsTheHttpAnswer() throws Exception {
-        TestUsers.actAs("tester");
         SampleCampaigns.define();
         APIGatewayV2HTTPResponse response = new LambdaHttpHandler()
                 .handleRequest(event("POST", "/campaigns/black-week-tech/decisions", DECISION, "checkout"), null);

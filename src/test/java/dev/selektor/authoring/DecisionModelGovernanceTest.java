@@ -4,21 +4,22 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.campaign.Campaign;
-import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.customer.TestCustomers;
 import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.Outcome;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelCompiler;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.policy.ContactPressure;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 
 /** Drafts are validated, tested, published by someone else, and rolled back; every act needs its role. */
 @QuarkusTest
+@ActingUser("tester")
 class DecisionModelGovernanceTest {
     private static final String FAN_DISCOUNT =
             "<outputEntry id=\"_bwt_r6_discountPercent\">\n          <text>15</text>";
@@ -49,9 +51,11 @@ class DecisionModelGovernanceTest {
              "categories": ["fashion", "electronics"]}, "runDate": "2026-11-26"}
             """;
 
+    /** A model name no other test uses, for drafts that must be refused. */
+    private final String rejectedName = TestIds.unique("governance-rejected");
+
     @BeforeEach
-    void actAsTesterWithTheSampleCampaigns() {
-        TestUsers.actAs("tester");
+    void defineTheSampleCampaigns() {
         SampleCampaigns.define();
     }
 
@@ -69,19 +73,16 @@ class DecisionModelGovernanceTest {
     }
 
     private static ValidatableResponse saveDraft(String user, String name, String xml) {
-        TestUsers.actAs(user);
-        try {
-            return given().contentType(ContentType.XML)
-                    .body(xml.getBytes(StandardCharsets.UTF_8))
-                    .post("/decision-models/" + name + "/drafts")
-                    .then();
-        } finally {
-            TestUsers.actAs("tester");
-        }
+        return TestUsers.as(
+                user,
+                () -> given().contentType(ContentType.XML)
+                        .body(xml.getBytes(StandardCharsets.UTF_8))
+                        .post("/decision-models/" + name + "/drafts")
+                        .then());
     }
 
-    private static void assertRejected(String xml, String... inMessage) {
-        String name = "governance-rejected";
+    private void assertRejected(String xml, String... inMessage) {
+        String name = rejectedName;
         JsonPath problem = saveDraft("editor", name, xml)
                 .statusCode(422)
                 .contentType("application/problem+json")
@@ -99,10 +100,10 @@ class DecisionModelGovernanceTest {
 
     @Test
     void invalidDraftsAreRefusedWith422NamingTheProblemAndNothingIsStored() {
-        String ok = renamed("governance-rejected");
+        String ok = renamed(rejectedName);
         assertRejected(ok.replace("<text>[500..2000)</text>", "<text>[500..</text>"), "Selection");
         // The broken cell is named by decision, row and column, for the page to point at.
-        saveDraft("editor", "governance-rejected", ok.replace("<text>[500..2000)</text>", "<text>[500..</text>"))
+        saveDraft("editor", rejectedName, ok.replace("<text>[500..2000)</text>", "<text>[500..</text>"))
                 .statusCode(422)
                 .body("errors.find { it.row == 6 }.decision", equalTo("Selection"))
                 .body("errors.find { it.row == 6 }.column", equalTo("Revenue (12 months, EUR)"));
@@ -118,19 +119,19 @@ class DecisionModelGovernanceTest {
                 "today()");
         assertRejected(
                 ok.replaceFirst("\\?>", "?><!DOCTYPE definitions [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]>")
-                        .replace("name=\"governance-rejected\"", "name=\"governance-rejected &leak;\""),
+                        .replace("name=\"" + rejectedName + "\"", "name=\"" + rejectedName + " &leak;\""),
                 "DOCTYPE");
         assertRejected(ok.replace("name=\"Selection\"", "name=\"Choice\""), "Selection");
         assertRejected(blackWeekTech(), "named \"black-week-tech\"");
 
         // Over the model limit (2 MB) and over the request limit (10 MB): 413, nothing stored.
         String padding = "<!--" + "x".repeat(2 * 1024 * 1024) + "-->";
-        saveDraft("editor", "governance-rejected", ok.replace("</definitions>", padding + "</definitions>"))
+        saveDraft("editor", rejectedName, ok.replace("</definitions>", padding + "</definitions>"))
                 .statusCode(413)
                 .contentType("application/problem+json");
-        saveDraft("editor", "governance-rejected", ok.replace("</definitions>", padding.repeat(5) + "</definitions>"))
+        saveDraft("editor", rejectedName, ok.replace("</definitions>", padding.repeat(5) + "</definitions>"))
                 .statusCode(413);
-        given().get("/decision-models/governance-rejected/drafts")
+        given().get("/decision-models/" + rejectedName + "/drafts")
                 .then()
                 .statusCode(200)
                 .body("size()", equalTo(0));
@@ -179,11 +180,12 @@ class DecisionModelGovernanceTest {
                 .post("/decision-models/black-week-tech/versions/1/activate")
                 .then()
                 .statusCode(403);
-        given().get("/campaigns/nobody").then().statusCode(404);
+        given().get("/campaigns/" + TestIds.unique("nobody")).then().statusCode(404);
     }
 
     @Test
     void aDraftIsTestedPublishedByAnotherPersonLiveAtOnceAndRolledBack() {
+        String rollBackReason = "back to the tested version (" + TestIds.unique("governance") + ")";
         JsonPath before = given().contentType(ContentType.JSON)
                 .body(CUSTOMER)
                 .post("/campaigns/black-week-tech/decisions")
@@ -199,6 +201,17 @@ class DecisionModelGovernanceTest {
                 .body("liveVersion", equalTo(liveBefore))
                 .extract()
                 .path("seq");
+        // Other tests may have published and rolled back before: the live version need not be the newest.
+        int newestBefore = given()
+                .get("/decision-models/black-week-tech/versions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("seq", Integer.class)
+                .stream()
+                .max(Integer::compare)
+                .orElseThrow();
 
         String edited = blackWeekTech().replace(FAN_DISCOUNT, FAN_DISCOUNT.replace(">15<", ">17<"));
         assertTrue(!edited.equals(blackWeekTech()), "the test edits a cell of the sample model");
@@ -246,7 +259,7 @@ class DecisionModelGovernanceTest {
                     .post("/decision-models/black-week-tech/drafts/" + draftId + "/publish")
                     .then()
                     .statusCode(200)
-                    .body("seq", equalTo(seqBefore + 1));
+                    .body("seq", equalTo(newestBefore + 1));
 
             // Live at once, without a restart.
             TestUsers.actAs("tester");
@@ -258,7 +271,7 @@ class DecisionModelGovernanceTest {
                     .body("discountPercent", equalTo(17))
                     .extract()
                     .path("modelVersion");
-            given().get("/decision-models/black-week-tech/dmn?version=" + (seqBefore + 1))
+            given().get("/decision-models/black-week-tech/dmn?version=" + (newestBefore + 1))
                     .then()
                     .statusCode(200)
                     .body(containsString("<text>17</text>"));
@@ -269,23 +282,24 @@ class DecisionModelGovernanceTest {
                     .jsonPath();
             List<String> actions = audit.getList("action", String.class);
             assertTrue(actions.containsAll(List.of("DRAFT_SAVED", "PUBLISHED")), actions.toString());
-            assertEquals("approver", audit.getString("find { it.action == 'PUBLISHED' }.user"));
-            assertEquals(liveBefore, audit.getString("find { it.action == 'PUBLISHED' }.fromVersion"));
-            assertEquals(liveAfter, audit.getString("find { it.action == 'PUBLISHED' }.toVersion"));
-            assertEquals(
-                    "Black Week push: fans get 17 %, cases follow",
-                    audit.getString("find { it.action == 'PUBLISHED' }.reason"));
+            // The audit holds other tests' publications of this model too: this one is the publication of this draft.
+            String published = "find { it.action == 'PUBLISHED' && it.draftId == '" + draftId + "' }";
+            assertEquals("approver", audit.getString(published + ".user"), audit.prettify());
+            assertEquals(liveBefore, audit.getString(published + ".fromVersion"));
+            assertEquals(liveAfter, audit.getString(published + ".toVersion"));
+            assertEquals("Black Week push: fans get 17 %, cases follow", audit.getString(published + ".reason"));
             assertTrue(
-                    audit.getList("find { it.action == 'PUBLISHED' }.changedRows", String.class).stream()
+                    audit.getList(published + ".changedRows", String.class).stream()
                             .anyMatch(row -> row.startsWith("Selection row 6 changed") && row.contains("17")),
                     audit.prettify());
         } finally {
-            TestUsers.actAs("approver");
-            given().contentType(ContentType.JSON)
-                    .body("{\"reason\": \"back to the tested version\"}")
-                    .post("/decision-models/black-week-tech/versions/" + seqBefore + "/activate")
-                    .then()
-                    .statusCode(200);
+            TestUsers.as(
+                    "approver",
+                    () -> given().contentType(ContentType.JSON)
+                            .body("{\"reason\": \"" + rollBackReason + "\"}")
+                            .post("/decision-models/black-week-tech/versions/" + seqBefore + "/activate")
+                            .then()
+                            .statusCode(200));
             TestUsers.actAs("tester");
         }
         given().contentType(ContentType.JSON)
@@ -295,7 +309,9 @@ class DecisionModelGovernanceTest {
                 .statusCode(200)
                 .body("discountPercent", equalTo(15))
                 .body("modelVersion", equalTo(liveBefore));
-        given().get("/decision-models/black-week-tech/audit").then().body("action", hasItem("ACTIVATED"));
+        given().get("/decision-models/black-week-tech/audit")
+                .then()
+                .body("find { it.reason == '" + rollBackReason + "' }.action", equalTo("ACTIVATED"));
         given().get("/decision-models/black-week-tech/versions")
                 .then()
                 .statusCode(200)
@@ -310,7 +326,17 @@ class DecisionModelGovernanceTest {
 
     @Test
     void theImpactPreviewCountsWhatEvaluatingBothVersionsDirectlyCounts() throws InterruptedException {
-        TestCustomers.importSynthetic(LocalDate.parse("2026-11-26"), 10_000);
+        List<String> own =
+                TestCustomers.importSynthetic(TestIds.unique("C-GOV"), LocalDate.parse("2026-11-26"), 10_000);
+        try {
+            assertThePreviewCountsWhatEvaluatingBothVersionsDirectlyCounts();
+        } finally {
+            TestCustomers.delete(customers, own);
+        }
+    }
+
+    /** The preview and the direct evaluation both go over every stored customer: this test's 10,000 and any others. */
+    private void assertThePreviewCountsWhatEvaluatingBothVersionsDirectlyCounts() throws InterruptedException {
         // Buyers from 100 EUR on get 10 % (some enter); fans get 17 % instead of 15 %, and from 300 EUR on (discounts
         // change).
         String edited = blackWeekTech()

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.selektor.campaign.SampleCampaigns;
-import dev.selektor.customer.TestCustomers;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import dev.selektor.testing.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * through REST that the change is live at once, then puts the original model back for the other test classes.
  */
 @QuarkusTest
+@ActingUser("tester")
 class EditorBrowserTest {
     private static final Logger LOG = Logger.getLogger(EditorBrowserTest.class);
     private static final Path SCRIPT = Path.of("src/test/browser/editor-flow.mjs");
@@ -53,27 +59,34 @@ class EditorBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    @Inject
+    CustomerFactsRepository customers;
+
+    private List<String> storedCustomers = List.of();
+
     @BeforeEach
     void sampleCampaignsAndStoredCustomers() {
-        TestUsers.actAs("tester");
         SampleCampaigns.define();
         // The impact preview evaluates the stored customers: a few hundred include electronics fans.
-        TestCustomers.importSynthetic(LocalDate.parse("2026-11-26"), 500);
+        storedCustomers =
+                TestCustomers.importSynthetic(TestIds.unique("C-BROWSER"), LocalDate.parse("2026-11-26"), 500);
+    }
+
+    @AfterEach
+    void deleteStoredCustomers() {
+        TestCustomers.delete(customers, storedCustomers);
     }
 
     private static JsonPath decideForTheFan() {
-        TestUsers.actAs("checkout");
-        try {
-            return given().contentType(ContentType.JSON)
-                    .body(FAN)
-                    .post("/campaigns/black-week-tech/decisions")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-        } finally {
-            TestUsers.actAs("tester");
-        }
+        return TestUsers.as(
+                "checkout",
+                () -> given().contentType(ContentType.JSON)
+                        .body(FAN)
+                        .post("/campaigns/black-week-tech/decisions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath());
     }
 
     @Test
@@ -230,22 +243,21 @@ class EditorBrowserTest {
     }
 
     private static void rollBackTo(int seq) {
-        TestUsers.actAs("tester");
         int live = given().get("/decision-models/black-week-tech")
                 .then()
                 .statusCode(200)
                 .extract()
                 .path("seq");
         if (live != seq) {
-            TestUsers.actAs("approver");
-            given().contentType(ContentType.JSON)
-                    .body("""
+            TestUsers.as(
+                    "approver",
+                    () -> given().contentType(ContentType.JSON)
+                            .body("""
                     {"reason": "EditorBrowserTest: back to the version the other tests expect"}
                     """)
-                    .post("/decision-models/black-week-tech/versions/" + seq + "/activate")
-                    .then()
-                    .statusCode(200);
+                            .post("/decision-models/black-week-tech/versions/" + seq + "/activate")
+                            .then()
+                            .statusCode(200));
         }
-        TestUsers.actAs("tester");
     }
 }

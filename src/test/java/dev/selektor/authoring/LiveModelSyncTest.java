@@ -5,8 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.decision.model.ModelVersion;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
 import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,8 +47,8 @@ class LiveModelSyncTest {
     }
 
     @Test
+    @ActingUser("tester")
     void aVersionPublishedByAnotherInstanceIsLiveHereWithinSeconds() throws InterruptedException {
-        TestUsers.actAs("tester");
         SampleCampaigns.define();
         assertEquals(15, discountForTheFan());
         LiveVersion live = store.live("black-week-tech").orElseThrow();
@@ -96,13 +97,13 @@ class LiveModelSyncTest {
                     .body("seq", equalTo(seq))
                     .body("liveVersion", equalTo(version));
         } finally {
-            TestUsers.actAs("approver");
-            given().contentType(ContentType.JSON)
-                    .body("{\"reason\": \"back after the sync test\"}")
-                    .post("/decision-models/black-week-tech/versions/" + live.seq() + "/activate")
-                    .then()
-                    .statusCode(200);
-            TestUsers.actAs("tester");
+            TestUsers.as(
+                    "approver",
+                    () -> given().contentType(ContentType.JSON)
+                            .body("{\"reason\": \"back after the sync test\"}")
+                            .post("/decision-models/black-week-tech/versions/" + live.seq() + "/activate")
+                            .then()
+                            .statusCode(200));
         }
         assertEquals(15, discountForTheFan());
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.storage.dynamo.Tables;
-import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -21,12 +23,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
+@ActingUser("tester")
 class CustomerImportTest {
+    /** This test's customer ids start with it. */
+    private final String prefix = TestIds.unique("IMP");
 
-    @org.junit.jupiter.api.BeforeEach
-    void actAsTester() {
-        TestUsers.actAs("tester");
-    }
+    @Inject
+    CustomerFactsRepository customers;
 
     @Inject
     DynamoDbClient dynamo;
@@ -106,15 +109,23 @@ class CustomerImportTest {
                 badFieldByLine.put(line, bad.get(badIndex)[1]);
                 badIndex++;
             } else {
-                String id = String.format("IMP-%05d", line);
+                String id = prefix + String.format("-%05d", line);
                 goodIds.add(id);
                 body.append(good(id));
             }
             body.append('\n');
         }
         assertEquals(37, badIndex, "all bad lines placed");
+        try {
+            importTenThousandLines(body.toString(), badFieldByLine, goodIds);
+        } finally {
+            TestCustomers.delete(customers, goodIds);
+        }
+    }
+
+    private void importTenThousandLines(String body, Map<Integer, String> badFieldByLine, Set<String> goodIds) {
         JsonPath answer = given().contentType("application/x-ndjson")
-                .body(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when()
                 .post("/customers/import")
                 .then()
@@ -131,14 +142,14 @@ class CustomerImportTest {
             assertTrue(!((String) error.get("message")).isBlank(), "every error says why: " + error);
         }
         assertEquals(badFieldByLine, reported, "each bad line is named, with the field that broke the contract");
-        assertEquals(goodIds, storedIdsStartingWith("IMP-"), "exactly the good lines are stored");
-        given().get("/customers/IMP-00002").then().statusCode(200).body("revenue12m", equalTo(845.5f));
+        assertEquals(goodIds, storedIdsStartingWith(prefix + "-"), "exactly the good lines are stored");
+        given().get("/customers/" + prefix + "-00002").then().statusCode(200).body("revenue12m", equalTo(845.5f));
     }
 
     @Test
     void reimportingTheSameFileChangesNothing() {
-        String body =
-                good("IMP2-1") + "\n" + good("IMP2-2") + "\n" + good("IMP2-1").replace("845.50", "10") + "\n";
+        String body = good(prefix + "-1") + "\n" + good(prefix + "-2") + "\n"
+                + good(prefix + "-1").replace("845.50", "10") + "\n";
         given().contentType("application/x-ndjson")
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/customers/import")
@@ -151,8 +162,8 @@ class CustomerImportTest {
                 .then()
                 .statusCode(200)
                 .body("imported", equalTo(3));
-        assertEquals(Set.of("IMP2-1", "IMP2-2"), storedIdsStartingWith("IMP2-"));
-        given().get("/customers/IMP2-1").then().body("revenue12m", equalTo(10)); // the later line wins
+        assertEquals(Set.of(prefix + "-1", prefix + "-2"), storedIdsStartingWith(prefix + "-"));
+        given().get("/customers/" + prefix + "-1").then().body("revenue12m", equalTo(10)); // the later line wins
     }
 
     @Test
@@ -160,7 +171,10 @@ class CustomerImportTest {
         // About 13 MB: above Quarkus' default 10 MB body limit, which the import must not be bound by.
         StringBuilder body = new StringBuilder();
         for (int i = 1; i <= 45_000; i++) {
-            body.append(i % 1_000 == 0 ? good(String.format("BIG-%05d", i)) : "{\"pad\": \"" + "x".repeat(250) + "\"}")
+            body.append(
+                            i % 1_000 == 0
+                                    ? good(prefix + String.format("-%05d", i))
+                                    : "{\"pad\": \"" + "x".repeat(250) + "\"}")
                     .append('\n');
         }
         assertTrue(body.length() > 10 * 1024 * 1024);
@@ -181,7 +195,7 @@ class CustomerImportTest {
         given().contentType("application/json")
                 .body(big)
                 .when()
-                .put("/campaigns/too-big")
+                .put("/campaigns/" + TestIds.unique("too-big"))
                 .then()
                 .statusCode(413)
                 .contentType("application/problem+json");

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selektor.campaign.SampleCampaigns;
-import dev.selektor.customer.TestCustomers;
+import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.selection.SelectionResult;
 import dev.selektor.selection.SelectionResultRepository;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.Await;
 import dev.selektor.testing.KafkaTestResource;
-import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.SelectionRuns;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import dev.selektor.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,18 +28,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The outbox relay against a real broker that goes away and comes back while events are being published. */
 @QuarkusTest
+@ActingUser("tester")
 class OutboxRelayTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void actAsTester() {
-        TestUsers.actAs("tester");
-    }
 
     private static final String RUN_DATE = "2026-11-26";
     private static final Set<String> SCHEMA_V1_FIELDS = Set.of(
@@ -57,38 +57,59 @@ class OutboxRelayTest {
     @Inject
     SelectionResultRepository results;
 
+    @Inject
+    CustomerFactsRepository customers;
+
     @Test
     void everyEventArrivesAlthoughTheBrokerRestartsWhileTheRelayPublishes() throws Exception {
-        TestCustomers.importSelectionCustomers(LocalDate.parse(RUN_DATE));
+        String prefix = TestIds.unique("C-OUTBOX");
+        List<String> own = TestCustomers.importSelectionCustomers(prefix, LocalDate.parse(RUN_DATE));
+        try {
+            everyEventArrives(prefix);
+        } finally {
+            // A run goes over every stored customer: later tests' runs need not go over these.
+            TestCustomers.delete(customers, own);
+        }
+    }
+
+    private void everyEventArrives(String prefix) throws Exception {
+        String campaign = TestIds.unique("winback-outbox-test");
         SampleCampaigns.define();
         given().contentType(ContentType.JSON)
                 .body("""
                 {"name": "Win-back, outbox test", "decisionModel": "winback-180", "startDate": "2026-11-01",
                  "endDate": "2026-12-31"}
                 """)
-                .put("/campaigns/winback-outbox-test")
+                .put("/campaigns/" + campaign)
                 .then()
                 .statusCode(200);
         TopicReader consumer = TopicReader.shared();
-        String run = given().contentType(ContentType.JSON)
-                .body("{\"runDate\": \"" + RUN_DATE + "\"}")
-                .post("/campaigns/winback-outbox-test/selections")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("runId");
+        String run = SelectionRuns.start(campaign, RUN_DATE);
 
         consumer.awaitRun(run, received -> !received.isEmpty(), Duration.ofSeconds(120));
         PendingEvent waiting;
         KafkaTestResource.broker().stop();
         try {
-            await(
-                    "the relay to notice the broker is gone while events wait",
-                    () -> outboxStatus().get("failingSince") != null
-                            && outboxStatus().getLong("pendingEvents") > 0,
-                    Duration.ofSeconds(90));
+            // One of this run's events, for one of this test's customers (a run also selects other tests' customers).
+            AtomicReference<PendingEvent> ours = new AtomicReference<>();
+            Await.until(
+                    "the relay to notice the broker is gone while events of the run wait",
+                    () -> {
+                        if (outboxStatus().get("failingSince") == null
+                                || outboxStatus().getLong("pendingEvents") == 0) {
+                            return false;
+                        }
+                        outbox.pending(100_000).stream()
+                                .filter(e -> e.customerId().startsWith(prefix + "-")
+                                        && e.eventId().equals(CustomerSelected.eventIdOf(run, e.customerId())))
+                                .findFirst()
+                                .ifPresent(ours::set);
+                        return ours.get() != null;
+                    },
+                    Duration.ofSeconds(90),
+                    () -> "outbox: " + outboxStatus().prettify());
             // Erasure reaches events that have not been sent.
-            waiting = outbox.pending(1).get(0);
+            waiting = ours.get();
             given().delete("/customers/" + waiting.customerId()).then().statusCode(204);
             assertTrue(
                     outbox.pending(100_000).stream()
@@ -97,15 +118,12 @@ class OutboxRelayTest {
         } finally {
             KafkaTestResource.broker().start();
         }
-        await(
-                "the run to complete",
-                () -> !"RUNNING"
-                        .equals(given().get("/selections/" + run)
-                                .then()
-                                .extract()
-                                .path("status")),
-                Duration.ofSeconds(300));
-        await("the outbox to drain", () -> outboxStatus().getLong("pendingEvents") == 0, Duration.ofSeconds(180));
+        SelectionRuns.awaitCompletion(run, Duration.ofSeconds(300));
+        Await.until(
+                "the outbox to drain",
+                () -> outboxStatus().getLong("pendingEvents") == 0,
+                Duration.ofSeconds(180),
+                () -> "outbox: " + outboxStatus().prettify());
 
         Map<String, SelectionResult> selected = new HashMap<>();
         results.forEachOfRun(run, r -> {
@@ -148,7 +166,7 @@ class OutboxRelayTest {
                     customer);
             assertEquals(result.reason(), event.get("reason").asText());
             assertEquals(result.modelVersion(), event.get("modelVersion").asText());
-            assertEquals("winback-outbox-test", event.get("campaignId").asText());
+            assertEquals(campaign, event.get("campaignId").asText());
             assertEquals(RUN_DATE, event.get("runDate").asText());
         }
         distinct.remove(CustomerSelected.eventIdOf(run, waiting.customerId()));
@@ -175,16 +193,5 @@ class OutboxRelayTest {
 
     private static JsonPath outboxStatus() {
         return given().get("/outbox").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout + " for " + what + "; outbox: "
-                        + outboxStatus().prettify());
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.selektor.customer.SyntheticCustomers;
+import dev.selektor.testing.Await;
 import dev.selektor.testing.ElasticMqServer;
 import dev.selektor.testing.ExtendDbServer;
+import dev.selektor.testing.PackagedService;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.TestUsers;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,18 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -45,21 +42,21 @@ class DistributedSelectionIT {
     private static final int CUSTOMERS = 100_000;
     private static final String RUN_DATE = "2026-11-26";
     private static final String PREFIX = "selektor-it-";
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final Path LOGS = Path.of("target/distributed-it");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String EDITOR =
-            "Basic " + Base64.getEncoder().encodeToString("editor:editor".getBytes(StandardCharsets.UTF_8));
+    private static final String EDITOR = TestUsers.basic("editor");
 
     private static ExtendDbServer store;
     private static ElasticMqServer queue;
-    private static final List<Process> processes = new ArrayList<>();
+    private static final List<PackagedService> services = new ArrayList<>();
 
     @BeforeAll
     static void startStandIns() throws IOException {
-        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: this test runs in mvn verify, after packaging");
+        assertTrue(
+                Files.isRegularFile(PackagedService.JAR),
+                PackagedService.JAR + " is missing: this test runs in mvn verify, after packaging");
         Files.createDirectories(LOGS);
         store = new ExtendDbServer();
         store.start();
@@ -69,7 +66,13 @@ class DistributedSelectionIT {
 
     @AfterAll
     static void stopEverything() {
-        processes.forEach(Process::destroyForcibly);
+        for (PackagedService service : services) {
+            try {
+                service.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (queue != null) {
             queue.stop();
         }
@@ -80,49 +83,22 @@ class DistributedSelectionIT {
 
     /** One instance of the packaged application; queue mode with a short visibility so a dead worker's segment returns soon. */
     private static Instance start(String name, String mode) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx512m",
-                "-Dquarkus.http.port=" + port,
-                "-Dselektor.dynamodb.endpoint=" + store.endpoint(),
-                "-Dselektor.dynamodb.region=us-east-1",
-                "-Dselektor.dynamodb.access-key-id=" + ExtendDbServer.ACCESS_KEY,
-                "-Dselektor.dynamodb.secret-access-key=" + ExtendDbServer.SECRET_KEY,
-                "-Dselektor.dynamodb.table-prefix=" + PREFIX,
-                "-Dselektor.sqs.endpoint=" + queue.endpoint(),
-                "-Dselektor.sqs.region=us-east-1",
-                "-Dselektor.sqs.access-key-id=it",
-                "-Dselektor.sqs.secret-access-key=it",
-                "-Dselektor.sqs.queue-prefix=" + PREFIX,
-                "-Dselektor.selection.mode=" + mode,
-                "-Dselektor.selection.workers=2",
-                "-Dselektor.selection.segment-visibility=10s",
-                // The events stay in the outbox, where the test counts them.
-                "-Dselektor.outbox.relay-enabled=false",
-                "-jar",
-                JAR.toString()));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(name + ".log").toFile())
-                .start();
-        processes.add(process);
-        Instance instance =
-                new Instance(name, URI.create("http://127.0.0.1:" + port), process, LOGS.resolve(name + ".log"));
-        await(
-                name + " to become ready",
-                () -> {
-                    assertTrue(process.isAlive(), name + " stopped during start-up, see " + instance.log());
-                    return instance.status("/q/health/ready") == 200;
-                },
-                Duration.ofMinutes(3));
-        return instance;
+        Map<String, String> settings = new HashMap<>();
+        settings.putAll(store.clientSettings());
+        settings.putAll(queue.clientSettings());
+        settings.put("selektor.dynamodb.table-prefix", PREFIX);
+        settings.put("selektor.sqs.queue-prefix", PREFIX);
+        settings.put("selektor.selection.mode", mode);
+        settings.put("selektor.selection.workers", "2");
+        settings.put("selektor.selection.segment-visibility", "10s");
+        // The events stay in the outbox, where the test counts them.
+        settings.put("selektor.outbox.relay-enabled", "false");
+        PackagedService service = PackagedService.start(name, settings, LOGS.resolve(name + ".log"), "-Xmx512m");
+        services.add(service);
+        return new Instance(name, service.base(), service);
     }
 
-    record Instance(String name, URI base, Process process, Path log) {
+    record Instance(String name, URI base, PackagedService service) {
         HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
@@ -145,14 +121,6 @@ class DistributedSelectionIT {
             }
         }
 
-        int status(String path) {
-            try {
-                return send("GET", path, null, null).statusCode();
-            } catch (IllegalStateException e) {
-                return -1;
-            }
-        }
-
         JsonNode json(String method, String path, String body, int expected) throws IOException {
             HttpResponse<String> answer = send(
                     method,
@@ -171,7 +139,7 @@ class DistributedSelectionIT {
 
         JsonNode awaitCompleted(String runId, Duration timeout) throws InterruptedException, IOException {
             JsonNode[] view = new JsonNode[1];
-            await(
+            Await.until(
                     "run " + runId + " to end",
                     () -> {
                         try {
@@ -204,24 +172,28 @@ class DistributedSelectionIT {
                 ndjson.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(200, imported.statusCode(), imported.body());
         assertEquals(CUSTOMERS, JSON.readTree(imported.body()).path("imported").asInt(), imported.body());
-        a.json("PUT", "/campaigns/winback-180", Files.readString(Path.of("samples/campaigns/winback-180.json")), 200);
+        a.json("PUT", "/campaigns/winback-180", SampleCampaigns.json("winback-180"), 200);
 
         String distributed = a.startRun();
         // Killed once it has taken a segment and stored a few pages of it: its segment must be taken over.
-        await("worker-b to work on a segment", () -> logOf(b).contains("Working on segment"), Duration.ofMinutes(2));
+        Await.until(
+                "worker-b to work on a segment",
+                () -> b.service().logText().contains("Working on segment"),
+                Duration.ofMinutes(2));
         Thread.sleep(3_000);
-        b.process().destroyForcibly().waitFor();
+        b.service().kill();
         JsonNode finished = c.awaitCompleted(distributed, Duration.ofMinutes(15));
         assertEquals(CUSTOMERS, finished.path("processed").asLong(), finished.toString());
         assertTrue(
-                logOf(a).contains("Working on segment") && logOf(c).contains("Working on segment"),
+                a.service().logText().contains("Working on segment")
+                        && c.service().logText().contains("Working on segment"),
                 "the surviving workers took segments too");
 
         Instance single = start("single-process", "local");
         String local = single.startRun();
         single.awaitCompleted(local, Duration.ofMinutes(15));
 
-        try (DynamoDbClient dynamo = client()) {
+        try (DynamoDbClient dynamo = store.client()) {
             Map<String, String> byQueue = results(dynamo, distributed);
             Map<String, String> byOne = results(dynamo, local);
             assertEquals(CUSTOMERS, byQueue.size(), "one result per customer, no duplicates");
@@ -232,24 +204,6 @@ class DistributedSelectionIT {
             assertTrue(selected > 1_000, "enough selected to mean something: " + selected);
             assertEquals(selected, outboxEventsOf(dynamo, distributed), "one event per selected customer, none twice");
         }
-    }
-
-    private static String logOf(Instance instance) {
-        try {
-            return Files.readString(instance.log());
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static DynamoDbClient client() {
-        return DynamoDbClient.builder()
-                .endpointOverride(store.endpoint())
-                .region(Region.US_EAST_1)
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(ExtendDbServer.ACCESS_KEY, ExtendDbServer.SECRET_KEY)))
-                .build();
     }
 
     /** customer id -> "OUTCOME discount reason" of every stored result of the run. */
@@ -281,13 +235,5 @@ class DistributedSelectionIT {
             }
         });
         return count[0];
-    }
-
-    private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(250);
-        }
     }
 }

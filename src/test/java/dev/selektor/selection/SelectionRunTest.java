@@ -5,13 +5,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.customer.TestCustomers;
 import dev.selektor.outbox.CustomerSelected;
 import dev.selektor.policy.HoldoutBucket;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.SelectionRuns;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import dev.selektor.testing.TestUsers;
 import dev.selektor.testing.TopicReader;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -26,26 +30,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Selection runs over 5,000 stored customers (plus what other tests stored), checked against the decision endpoint. */
+/**
+ * Selection runs over this test's 5,000 stored customers, checked against the decision endpoint. A run goes over
+ * every stored customer, those other tests left included: the checks hold for whatever else is stored, and those
+ * that count customers ask for this test's own among them. Its campaigns are its own, so that no other test's run
+ * counts as contact pressure here; other tests run on the run date, outside the window of these runs.
+ */
 @QuarkusTest
+@ActingUser("tester")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SelectionRunTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void actAsTester() {
-        TestUsers.actAs("tester");
-    }
-
     private static final String RUN_DATE = "2026-11-26";
     /** The first run lies inside the contact-pressure window [RUN_DATE - 30 days, RUN_DATE) of later runs. */
     private static final String FIRST_RUN_DATE = "2026-11-20";
+    /** This test's customers: their ids start with it. */
+    private static final String PREFIX = TestIds.unique("C-SEL");
+    /** This test's campaign of the sample model winback-180, which the first run selects for. */
+    private static final String FIRST_CAMPAIGN = TestIds.unique("winback");
 
-    private static String firstRun;
+    private static List<String> ownCustomers;
+    /** The first run, made once for the tests that look at it. */
+    private static FirstRun first;
+
+    /** The completed first run, and how many customers were stored when it started. */
+    private record FirstRun(String runId, long stored, JsonPath status) {}
 
     @Inject
     SelectionResultRepository results;
@@ -60,34 +74,35 @@ class SelectionRunTest {
     SelectionRunRepository runs;
 
     private static String startRun(String campaignId, String runDate) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"runDate\": \"" + runDate + "\"}")
-                .when()
-                .post("/campaigns/" + campaignId + "/selections")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("runId");
+        return SelectionRuns.start(campaignId, runDate);
     }
 
-    private static JsonPath awaitCompletion(String runId) {
-        long deadline = System.currentTimeMillis() + 300_000;
-        while (true) {
-            JsonPath status = given().get("/selections/" + runId)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            if (!"RUNNING".equals(status.getString("status"))) {
-                assertEquals("COMPLETED", status.getString("status"), status.prettify());
-                return status;
-            }
-            assertTrue(System.currentTimeMillis() < deadline, "run did not finish: " + status.prettify());
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+    private static JsonPath awaitCompletion(String runId) throws InterruptedException {
+        return SelectionRuns.awaitCompletion(runId, java.time.Duration.ofMinutes(5));
+    }
+
+    /** This test's customers, their campaign and the first run over them: made by the first test that needs them. */
+    private FirstRun firstRun() throws InterruptedException {
+        if (first == null) {
+            ownCustomers = TestCustomers.importSelectionCustomers(PREFIX, LocalDate.parse(RUN_DATE));
+            SampleCampaigns.defineAs("winback-180", FIRST_CAMPAIGN);
+            long stored = customers.count();
+            String runId = startRun(FIRST_CAMPAIGN, FIRST_RUN_DATE);
+            first = new FirstRun(runId, stored, awaitCompletion(runId));
+        }
+        return first;
+    }
+
+    private static boolean own(String customerId) {
+        return customerId.startsWith(PREFIX + "-");
+    }
+
+    /** Selection runs go over every stored customer: later tests need not go over these. */
+    @AfterAll
+    static void deleteOwnCustomers() {
+        if (ownCustomers != null) {
+            TestCustomers.delete(
+                    Arc.container().instance(CustomerFactsRepository.class).get(), ownCustomers);
         }
     }
 
@@ -183,22 +198,29 @@ class SelectionRunTest {
     @Test
     @Order(1)
     void uncappedRunOverAllCustomersEqualsTheDecisionEndpoint() throws InterruptedException {
-        TestCustomers.importSelectionCustomers(LocalDate.parse(RUN_DATE));
-        SampleCampaigns.define();
-        long stored = customers.count();
-
-        firstRun = startRun("winback-180", FIRST_RUN_DATE);
-        JsonPath status = awaitCompletion(firstRun);
+        FirstRun run = firstRun();
+        String firstRun = run.runId();
+        long stored = run.stored();
+        JsonPath status = run.status();
         assertEquals(stored, status.getLong("processed"));
 
         Map<String, SelectionResult> byCustomer = resultsOf(firstRun);
         assertEquals(stored, byCustomer.size(), "one result per stored customer, no duplicates");
+        assertTrue(byCustomer.keySet().containsAll(ownCustomers), "a result for each of this test's customers");
         long selected = byCustomer.values().stream()
                 .filter(r -> r.outcome().name().equals("SELECTED"))
                 .count();
         assertEquals(selected, status.getLong("selected"));
         assertTrue(selected > 0 && status.getLong("heldOut") > 0, status.prettify());
-        assertSameAsDecisions("winback-180", byCustomer.values());
+        assertTrue(
+                byCustomer.values().stream()
+                                .anyMatch(r -> own(r.customerId())
+                                        && r.outcome().name().equals("SELECTED"))
+                        && byCustomer.values().stream()
+                                .anyMatch(r -> own(r.customerId())
+                                        && r.outcome().name().equals("HOLDOUT")),
+                "this test's customers alone include selected and held-out ones");
+        assertSameAsDecisions(FIRST_CAMPAIGN, byCustomer.values());
         assertEventsMatchSelected(firstRun, byCustomer);
 
         // Paging through the selected customers gives each exactly once, in a stable order.
@@ -262,16 +284,18 @@ class SelectionRunTest {
 
     @Test
     @Order(2)
-    void aSecondCampaignsRunShowsContactPressure() {
+    void aSecondCampaignsRunShowsContactPressure() throws InterruptedException {
+        String firstRun = firstRun().runId();
+        String secondWave = TestIds.unique("winback-second-wave");
         // Same model, no holdout: everyone the first campaign selected is now under pressure (N = 1 in tests).
         given().contentType(ContentType.JSON)
                 .body("""
                 {"name": "Win-back, second wave", "decisionModel": "winback-180", "startDate": "2026-11-01", "endDate": "2026-12-31"}
                 """)
-                .put("/campaigns/winback-second-wave")
+                .put("/campaigns/" + secondWave)
                 .then()
                 .statusCode(200);
-        String second = startRun("winback-second-wave", RUN_DATE);
+        String second = startRun(secondWave, RUN_DATE);
         awaitCompletion(second);
         Map<String, SelectionResult> before = resultsOf(firstRun);
         Map<String, SelectionResult> after = resultsOf(second);
@@ -289,13 +313,14 @@ class SelectionRunTest {
         assertTrue(pressured > 0);
         // The decision endpoint reads the same history from the index by customer (the first run compared all).
         assertSameAsDecisions(
-                "winback-second-wave",
+                secondWave,
                 after.values().stream()
+                        .filter(r -> own(r.customerId()))
                         .sorted(Comparator.comparing(SelectionResult::customerId))
                         .limit(1_000)
                         .toList());
         String someone = before.values().stream()
-                .filter(r -> r.outcome().name().equals("SELECTED"))
+                .filter(r -> own(r.customerId()) && r.outcome().name().equals("SELECTED"))
                 .findFirst()
                 .orElseThrow()
                 .customerId();
@@ -307,7 +332,7 @@ class SelectionRunTest {
                 .getList("runId", String.class);
         assertTrue(runsOfSomeone.containsAll(List.of(firstRun, second)), runsOfSomeone.toString());
         assertTrue(runsOfSomeone.indexOf(second) < runsOfSomeone.indexOf(firstRun), "newest run date first");
-        given().get("/campaigns/winback-180/customers/" + someone)
+        given().get("/campaigns/" + FIRST_CAMPAIGN + "/customers/" + someone)
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("SELECTED"))
@@ -321,7 +346,7 @@ class SelectionRunTest {
                 .asString();
         given().contentType(ContentType.JSON)
                 .body("{\"customer\": " + facts + ", \"runDate\": \"" + RUN_DATE + "\"}")
-                .post("/campaigns/winback-second-wave/decisions")
+                .post("/campaigns/" + secondWave + "/decisions")
                 .then()
                 .statusCode(200)
                 .body("reason", equalTo(after.get(someone).reason()));
@@ -330,22 +355,26 @@ class SelectionRunTest {
     @Test
     @Order(3)
     void cappedRunSelectsExactlyTheTopByPriority() throws InterruptedException {
+        firstRun();
+        String capped = TestIds.unique("black-week-top-100");
         given().contentType(ContentType.JSON)
                 .body("""
                 {"name": "Black Week, top 100", "decisionModel": "black-week-tech", "startDate": "2026-11-23",
                  "endDate": "2026-11-30", "maxCustomers": 100}
                 """)
-                .put("/campaigns/black-week-top-100")
+                .put("/campaigns/" + capped)
                 .then()
                 .statusCode(200);
-        String run = startRun("black-week-top-100", RUN_DATE);
+        String run = startRun(capped, RUN_DATE);
         JsonPath status = awaitCompletion(run);
         Map<String, SelectionResult> byCustomer = resultsOf(run);
         List<SelectionResult> eligible = byCustomer.values().stream()
                 .filter(r -> r.outcome().name().equals("SELECTED")
                         || r.outcome().name().equals("CAPPED"))
                 .toList();
-        assertTrue(eligible.size() > 100, "the test needs more eligible customers than the cap: " + eligible.size());
+        assertTrue(
+                eligible.stream().filter(r -> own(r.customerId())).count() > 100,
+                "the test needs more eligible customers of its own than the cap: " + eligible.size());
         Set<String> selected = byCustomer.values().stream()
                 .filter(r -> r.outcome().name().equals("SELECTED"))
                 .map(SelectionResult::customerId)
@@ -357,7 +386,7 @@ class SelectionRunTest {
         Comparator<String> best = Comparator.<String, BigDecimal>comparing(
                         id -> customers.find(id).orElseThrow().revenue12m())
                 .reversed()
-                .thenComparing(id -> HoldoutBucket.hash("black-week-top-100", id), Long::compareUnsigned);
+                .thenComparing(id -> HoldoutBucket.hash(capped, id), Long::compareUnsigned);
         Set<String> expected = eligible.stream()
                 .map(SelectionResult::customerId)
                 .sorted(best)
@@ -377,6 +406,7 @@ class SelectionRunTest {
     @Test
     @Order(4)
     void runDateAfterTheCampaignsEndIsRefused() {
+        SampleCampaigns.define();
         given().contentType(ContentType.JSON)
                 .body("{\"runDate\": \"2027-06-01\"}")
                 .when()
@@ -384,14 +414,15 @@ class SelectionRunTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
-        given().get("/selections/no-such-run").then().statusCode(404);
+        given().get("/selections/" + TestIds.unique("no-such-run")).then().statusCode(404);
     }
 
     @Test
     @Order(5)
     void erasingACustomerErasesTheirOutcomes() throws InterruptedException {
+        String firstRun = firstRun().runId();
         String someone = resultsOf(firstRun).keySet().stream()
-                .filter(id -> id.startsWith("C-0000"))
+                .filter(SelectionRunTest::own)
                 .sorted()
                 .findFirst()
                 .orElseThrow();
@@ -414,7 +445,9 @@ class SelectionRunTest {
             Thread.sleep(200);
         }
         assertEquals("[]", outcomes, "every stored outcome of the erased customer is gone");
-        given().get("/campaigns/winback-180/customers/" + someone).then().statusCode(404);
+        given().get("/campaigns/" + FIRST_CAMPAIGN + "/customers/" + someone)
+                .then()
+                .statusCode(404);
         Set<String> left = new HashSet<>(resultsOf(firstRun).keySet());
         assertTrue(!left.contains(someone));
     }
@@ -422,19 +455,21 @@ class SelectionRunTest {
     @Test
     @Order(6)
     void aRunKilledThreeTimesAtRandomPagesEndsWithTheResultsOfAnUninterruptedRun() throws Exception {
-        TestCustomers.importSelectionCustomers(LocalDate.parse(RUN_DATE));
+        firstRun();
+        ownCustomers = TestCustomers.importSelectionCustomers(PREFIX, LocalDate.parse(RUN_DATE));
+        String vipCrashTest = TestIds.unique("vip-crash-test");
         given().contentType(ContentType.JSON)
                 .body("""
                 {"name": "VIP crash test", "decisionModel": "vip-thank-you", "startDate": "2026-11-01",
                  "endDate": "2026-12-31", "holdoutPercent": 20}
                 """)
-                .put("/campaigns/vip-crash-test")
+                .put("/campaigns/" + vipCrashTest)
                 .then()
                 .statusCode(200);
-        String reference = startRun("vip-crash-test", RUN_DATE);
+        String reference = startRun(vipCrashTest, RUN_DATE);
         JsonPath referenceStatus = awaitCompletion(reference);
 
-        String crashed = startRun("vip-crash-test", RUN_DATE);
+        String crashed = startRun(vipCrashTest, RUN_DATE);
         java.util.Random random = new java.util.Random();
         int kills = 0;
         while (kills < 3) {
@@ -458,6 +493,7 @@ class SelectionRunTest {
         Map<String, SelectionResult> expected = resultsOf(reference);
         Map<String, SelectionResult> actual = resultsOf(crashed);
         assertEquals(expected.keySet(), actual.keySet(), "the same customers, each once");
+        assertTrue(actual.keySet().containsAll(ownCustomers), "this test's customers among them");
         expected.forEach((id, r) -> {
             SelectionResult a = actual.get(id);
             assertEquals(r.outcome(), a.outcome(), id);

@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.selektor.testing.ActingUser;
 import dev.selektor.testing.ExtendDbServer;
 import dev.selektor.testing.ExtendDbTestResource;
-import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -15,12 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The store goes away during requests and comes back: callers get 503 quickly, then everything works again. */
 @QuarkusTest
+@ActingUser("tester")
 class StoreOutageTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void actAsTester() {
-        TestUsers.actAs("tester");
-    }
 
     private static final String FACTS = """
             {"customerId": "%s", "segment": "NEW", "country": "FR", "memberSince": "2026-01-10",
@@ -30,22 +28,27 @@ class StoreOutageTest {
 
     @Test
     void answers503WithinFiveSecondsWhileTheStoreIsDownAndRecoversWithNothingLost() {
+        String prefix = TestIds.unique("C-OUT");
+        String one = prefix + "-1";
+        String two = prefix + "-2";
+        String three = prefix + "-3";
+        SampleCampaigns.define();
         given().contentType(ContentType.JSON)
-                .body(FACTS.formatted("C-OUT-1"))
-                .put("/customers/C-OUT-1")
+                .body(FACTS.formatted(one))
+                .put("/customers/" + one)
                 .then()
                 .statusCode(200);
         ExtendDbServer server = ExtendDbTestResource.server();
         server.stop();
         try {
-            assertUnavailable(given().get("/customers/C-OUT-1"));
+            assertUnavailable(given().get("/customers/" + one));
             assertUnavailable(given().contentType(ContentType.JSON)
-                    .body(FACTS.formatted("C-OUT-2"))
-                    .put("/customers/C-OUT-2"));
+                    .body(FACTS.formatted(two))
+                    .put("/customers/" + two));
             assertUnavailable(given().contentType(ContentType.JSON)
-                    .body("{\"customerId\": \"C-OUT-1\"}")
+                    .body("{\"customerId\": \"" + one + "\"}")
                     .post("/campaigns/black-week-tech/decisions"));
-            byte[] oneLine = (FACTS.formatted("C-OUT-3").replace("\n", " ") + "\n")
+            byte[] oneLine = (FACTS.formatted(three).replace("\n", " ") + "\n")
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             assertUnavailable(
                     given().contentType("application/x-ndjson").body(oneLine).post("/customers/import"));
@@ -53,15 +56,15 @@ class StoreOutageTest {
         } finally {
             server.start();
         }
-        given().get("/customers/C-OUT-1").then().statusCode(200).body("country", equalTo("FR"));
-        given().get("/customers/C-OUT-2").then().statusCode(404);
-        given().get("/customers/C-OUT-3").then().statusCode(404);
+        given().get("/customers/" + one).then().statusCode(200).body("country", equalTo("FR"));
+        given().get("/customers/" + two).then().statusCode(404);
+        given().get("/customers/" + three).then().statusCode(404);
         given().contentType(ContentType.JSON)
-                .body(FACTS.formatted("C-OUT-2"))
-                .put("/customers/C-OUT-2")
+                .body(FACTS.formatted(two))
+                .put("/customers/" + two)
                 .then()
                 .statusCode(200);
-        given().get("/customers/C-OUT-2").then().statusCode(200);
+        given().get("/customers/" + two).then().statusCode(200);
     }
 
     private static void assertUnavailable(Response response) {

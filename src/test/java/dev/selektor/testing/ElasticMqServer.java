@@ -1,11 +1,10 @@
 package dev.selektor.testing;
 
-import dev.selektor.storage.FirstStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A real SQS-compatible server (ElasticMQ, in memory) for tests, run by {@code bin/elasticmq} from its Maven jars. */
@@ -14,27 +13,28 @@ public final class ElasticMqServer {
     private boolean startedOnce;
 
     public ElasticMqServer() {
-        this.port = freePort();
+        this.port = FreePorts.one();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "elasticmq-stop"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** The application's settings for this queue server, for a Quarkus test or a packaged service; read them after {@link #start}. */
+    public Map<String, String> clientSettings() {
+        return Map.of(
+                "selektor.sqs.endpoint", endpoint().toString(),
+                "selektor.sqs.region", "us-east-1",
+                "selektor.sqs.access-key-id", "test",
+                "selektor.sqs.secret-access-key", "test");
+    }
+
     public synchronized void start() {
         if (startedOnce) {
             script("start");
         } else {
-            FirstStart.onAFreePort(() -> script("start"), e -> true, () -> port = freePort());
+            FirstStart.onAFreePort(() -> script("start"), e -> true, () -> port = FreePorts.one());
             startedOnce = true;
         }
     }

@@ -15,11 +15,7 @@ public class ElasticMqTestResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         server = new ElasticMqServer();
         server.start();
-        return Map.of(
-                "selektor.sqs.endpoint", server.endpoint().toString(),
-                "selektor.sqs.region", "us-east-1",
-                "selektor.sqs.access-key-id", "test",
-                "selektor.sqs.secret-access-key", "test");
+        return server.clientSettings();
     }
 
     @Override

@@ -1,19 +1,25 @@
 package dev.selektor.testing;
 
-import dev.selektor.storage.FirstStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A real ExtendDB process (the pinned npm package) on 127.0.0.1 for tests. Its data lives in a file, so a test
- * can stop and restart it and find everything again.
+ * can stop and restart it and find everything again. The file lies in memory (/dev/shm) where the machine has
+ * that: on a slow disk the store's writes can stall for seconds, longer than the application waits for a call, and
+ * a test's data need not outlive the test run. The folder goes when the JVM ends.
  */
 public final class ExtendDbServer {
     public static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -26,16 +32,60 @@ public final class ExtendDbServer {
     private boolean startedOnce;
 
     public ExtendDbServer() {
-        this.port = freePort();
+        this.port = FreePorts.one();
         try {
-            this.workDir = Files.createTempDirectory("selektor-extenddb-");
+            Path memory = Path.of("/dev/shm");
+            this.workDir = Files.isDirectory(memory) && Files.isWritable(memory)
+                    ? Files.createTempDirectory(memory, "selektor-extenddb-")
+                    : Files.createTempDirectory("selektor-extenddb-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop();
+                            deleteWorkDir();
+                        },
+                        "extenddb-stop"));
+    }
+
+    private void deleteWorkDir() {
+        try (var files = Files.walk(workDir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a leftover temporary folder is no failure of a test
         }
     }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The application's settings for this store, for a Quarkus test or a packaged service; read them after {@link #start}. */
+    public Map<String, String> clientSettings() {
+        return Map.of(
+                "selektor.dynamodb.endpoint",
+                endpoint().toString(),
+                "selektor.dynamodb.region",
+                "us-east-1",
+                "selektor.dynamodb.access-key-id",
+                ACCESS_KEY,
+                "selektor.dynamodb.secret-access-key",
+                SECRET_KEY);
+    }
+
+    /** A client of its own, for a test that reads the tables directly. */
+    public DynamoDbClient client() {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
     }
 
     public synchronized void start() {
@@ -45,7 +95,8 @@ public final class ExtendDbServer {
         if (startedOnce) {
             startOnPort();
         } else {
-            FirstStart.onAFreePort(this::startOnPort, e -> log().contains("Address in use"), () -> port = freePort());
+            FirstStart.onAFreePort(
+                    this::startOnPort, e -> log().contains("Address in use"), () -> port = FreePorts.one());
             startedOnce = true;
         }
     }
@@ -110,14 +161,6 @@ public final class ExtendDbServer {
             return Files.readString(workDir.resolve("extenddb.log"));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -16,15 +16,7 @@ public class ExtendDbTestResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         server = new ExtendDbServer();
         server.start();
-        return Map.of(
-                "selektor.dynamodb.endpoint",
-                server.endpoint().toString(),
-                "selektor.dynamodb.region",
-                "us-east-1",
-                "selektor.dynamodb.access-key-id",
-                ExtendDbServer.ACCESS_KEY,
-                "selektor.dynamodb.secret-access-key",
-                ExtendDbServer.SECRET_KEY);
+        return server.clientSettings();
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.selektor.testing;
 
-import dev.selektor.storage.FirstStart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +18,7 @@ public final class KafkaBroker {
     private Path data;
 
     public KafkaBroker() {
-        this.port = freePortPair();
+        this.port = FreePorts.withFreeSuccessor();
         this.data = newDataDir();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "kafka-broker-stop"));
     }
@@ -28,13 +27,18 @@ public final class KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
+    /** The application's settings for this broker; read them after {@link #start}. */
+    public Map<String, String> clientSettings() {
+        return Map.of("selektor.kafka.bootstrap-servers", bootstrapServers());
+    }
+
     public synchronized void start() {
         if (startedOnce) {
             script("start");
         } else {
             // The storage is formatted for the controller's address: a new pair needs new storage.
             FirstStart.onAFreePort(() -> script("start"), e -> true, () -> {
-                port = freePortPair();
+                port = FreePorts.withFreeSuccessor();
                 data = newDataDir();
             });
             startedOnce = true;
@@ -69,22 +73,5 @@ public final class KafkaBroker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A free port whose successor (the controller's) is free too. */
-    private static int freePortPair() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0)) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("no two neighbouring free ports found");
     }
 }

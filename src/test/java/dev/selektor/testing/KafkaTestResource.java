@@ -16,7 +16,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         broker = new KafkaBroker();
         broker.start();
-        return Map.of("selektor.kafka.bootstrap-servers", broker.bootstrapServers());
+        return broker.clientSettings();
     }
 
     @Override

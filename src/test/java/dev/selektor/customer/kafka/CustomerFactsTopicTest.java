@@ -7,6 +7,8 @@ import dev.selektor.common.BusinessClock;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.customer.SyntheticCustomers;
 import dev.selektor.testing.KafkaTestResource;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CustomerFactsTopicTest {
     private static final int UPDATES = 1_000;
+    /** This test's customer ids start with it. */
+    private final String prefix = TestIds.unique("K");
 
     @Inject
     CustomerFactsRepository customers;
@@ -48,9 +52,8 @@ class CustomerFactsTopicTest {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 1; i <= UPDATES; i++) {
-                String id = String.format("K-%09d", i);
-                String json = SyntheticCustomers.toJson(generator.next(i))
-                        .replaceFirst("\"customerId\":\"[^\"]+\"", "\"customerId\":\"" + id + "\"");
+                String id = TestCustomers.id(prefix, i);
+                String json = SyntheticCustomers.toJson(TestCustomers.withId(generator.next(i), id));
                 if (i % 100 == 0) {
                     json = json.replaceFirst("\"orders12m\":[0-9]+", "\"orders12m\":-3");
                 } else {
@@ -81,11 +84,12 @@ class CustomerFactsTopicTest {
                 assertTrue(customers.find(key).isEmpty(), "a poison record stores nothing: " + key);
             });
         } finally {
-            valid.forEach(customers::delete);
+            TestCustomers.delete(customers, valid);
         }
     }
 
-    private static Map<String, String> readDeadLetters(String servers, int expected) {
+    /** The dead letters of this test's records (the topic keeps those of earlier tests too). */
+    private Map<String, String> readDeadLetters(String servers, int expected) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + System.nanoTime());
@@ -97,6 +101,9 @@ class CustomerFactsTopicTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (reasons.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.key() == null || !r.key().startsWith(prefix + "-")) {
+                        continue;
+                    }
                     reasons.put(
                             r.key(), new String(r.headers().lastHeader("reason").value(), StandardCharsets.UTF_8));
                 }

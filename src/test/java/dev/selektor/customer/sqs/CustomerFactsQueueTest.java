@@ -9,6 +9,9 @@ import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.customer.SyntheticCustomers;
 import dev.selektor.messaging.sqs.Queues;
+import dev.selektor.testing.Await;
+import dev.selektor.testing.TestCustomers;
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -28,6 +30,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 @QuarkusTest
 class CustomerFactsQueueTest {
     private static final int UPDATES = 10_000;
+    /** This test's customer ids start with it. */
+    private final String prefix = TestIds.unique("Q");
 
     @Inject
     SqsClient sqs;
@@ -48,12 +52,12 @@ class CustomerFactsQueueTest {
     BusinessClock clock;
 
     /** 50 kinds of broken update, each naming what is wrong with it. */
-    private static String poison(int i, String validJson) {
+    private String poison(int i, String validJson) {
         return switch (i % 5) {
             case 0 -> validJson.replaceFirst("\"revenue12m\":[0-9.]+", "\"revenue12m\":-1");
             case 1 -> validJson.replaceFirst("\"segment\":\"[A-Z]+\"", "\"segment\":\"GOLD\"");
             case 2 -> validJson.replaceFirst("\"marketingConsent\":(true|false)", "\"marketingConsent\":\"yes\"");
-            case 3 -> "{\"customerId\": \"Q-broken-" + i + "\", \"segment\": ";
+            case 3 -> "{\"customerId\": \"" + prefix + "-broken-" + i + "\", \"segment\": ";
             default -> validJson.replaceFirst("\"customerId\":\"[^\"]+\",", "");
         };
     }
@@ -69,21 +73,8 @@ class CustomerFactsQueueTest {
         Map<String, CustomerFacts> valid = new HashMap<>();
         List<String> bodies = new ArrayList<>(UPDATES);
         for (int i = 1; i <= UPDATES; i++) {
-            CustomerFacts facts = generator.next(i);
-            String id = String.format("Q-%09d", i);
-            facts = new CustomerFacts(
-                    id,
-                    facts.segment(),
-                    facts.country(),
-                    facts.birthDate(),
-                    facts.memberSince(),
-                    facts.marketingConsent(),
-                    facts.fraudFlag(),
-                    facts.orders12m(),
-                    facts.revenue12m(),
-                    facts.returnRate12m(),
-                    facts.lastOrderDate(),
-                    facts.categories());
+            String id = TestCustomers.id(prefix, i);
+            CustomerFacts facts = TestCustomers.withId(generator.next(i), id);
             String json = SyntheticCustomers.toJson(facts);
             if (i % 200 == 0) {
                 bodies.add(poison(i / 200, json));
@@ -97,9 +88,9 @@ class CustomerFactsQueueTest {
         consumer.crashAfterStoringNextBatch();
         send(queue.url(), bodies);
         try {
-            await("a consumer to die mid-batch", () -> consumer.alive() < 2, Duration.ofSeconds(60));
+            Await.until("a consumer to die mid-batch", () -> consumer.alive() < 2, Duration.ofSeconds(60));
             consumer.startConsumers(); // what a restarted instance does
-            await("the queue to drain", () -> pending(queue.url()) == 0, Duration.ofSeconds(300));
+            Await.until("the queue to drain", () -> pending(queue.url()) == 0, Duration.ofSeconds(300));
             List<Message> deadLetters = drain(queue.deadLetterUrl());
             assertEquals(50, deadLetters.size(), "exactly the 50 poison updates are dead letters");
             Map<String, Integer> reasons = new HashMap<>();
@@ -134,11 +125,11 @@ class CustomerFactsQueueTest {
                         "stored as sent: " + e.getKey());
             }
             for (int i = 200; i <= UPDATES; i += 200) {
-                assertTrue(customers.find(String.format("Q-%09d", i)).isEmpty(), "a poison update stores nothing");
+                assertTrue(customers.find(TestCustomers.id(prefix, i)).isEmpty(), "a poison update stores nothing");
             }
         } finally {
             // Other tests run over every stored customer; these are this test's own.
-            valid.keySet().forEach(customers::delete);
+            TestCustomers.delete(customers, valid.keySet());
         }
     }
 
@@ -196,14 +187,6 @@ class CustomerFactsQueueTest {
             }
             all.addAll(batch);
             batch.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(100);
         }
     }
 }

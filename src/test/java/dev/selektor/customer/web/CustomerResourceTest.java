@@ -5,18 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@ActingUser("tester")
 class CustomerResourceTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void actAsTester() {
-        TestUsers.actAs("tester");
-    }
+    /** This test's customer: an id no other test uses. */
+    private final String id = TestIds.unique("C-RT");
 
     private static final String ANNA = """
             {"customerId": "C-RT-1", "segment": "VIP", "country": "AT", "birthDate": "1975-05-01",
@@ -25,19 +24,23 @@ class CustomerResourceTest {
              "categories": ["home", "books"], "favouriteColour": "green"}
             """;
 
+    private String anna() {
+        return ANNA.replace("C-RT-1", id);
+    }
+
     @Test
     void putThenGetReturnsTheSameFacts() {
         given().contentType(ContentType.JSON)
-                .body(ANNA)
+                .body(anna())
                 .when()
-                .put("/customers/C-RT-1")
+                .put("/customers/" + id)
                 .then()
                 .statusCode(200);
         given().when()
-                .get("/customers/C-RT-1")
+                .get("/customers/" + id)
                 .then()
                 .statusCode(200)
-                .body("customerId", equalTo("C-RT-1"))
+                .body("customerId", equalTo(id))
                 .body("segment", equalTo("VIP"))
                 .body("country", equalTo("AT"))
                 .body("birthDate", equalTo("1975-05-01"))
@@ -55,18 +58,16 @@ class CustomerResourceTest {
     @Test
     void putReplacesTheWholeRecord() {
         given().contentType(ContentType.JSON)
-                .body(ANNA.replace("C-RT-1", "C-RT-2"))
-                .put("/customers/C-RT-2")
+                .body(anna())
+                .put("/customers/" + id)
                 .then()
                 .statusCode(200);
         given().contentType(ContentType.JSON)
-                .body(ANNA.replace("C-RT-1", "C-RT-2")
-                        .replace("\"birthDate\": \"1975-05-01\",", "")
-                        .replace("\"VIP\"", "\"DORMANT\""))
-                .put("/customers/C-RT-2")
+                .body(anna().replace("\"birthDate\": \"1975-05-01\",", "").replace("\"VIP\"", "\"DORMANT\""))
+                .put("/customers/" + id)
                 .then()
                 .statusCode(200);
-        given().get("/customers/C-RT-2")
+        given().get("/customers/" + id)
                 .then()
                 .statusCode(200)
                 .body("segment", equalTo("DORMANT"))
@@ -76,44 +77,45 @@ class CustomerResourceTest {
     @Test
     void invalidFactsAre400AndLeaveTheStoredRecordUntouched() {
         given().contentType(ContentType.JSON)
-                .body(ANNA.replace("C-RT-1", "C-RT-3"))
-                .put("/customers/C-RT-3")
+                .body(anna())
+                .put("/customers/" + id)
                 .then()
                 .statusCode(200);
         given().contentType(ContentType.JSON)
-                .body(ANNA.replace("C-RT-1", "C-RT-3").replace("6400.10", "-1"))
+                .body(anna().replace("6400.10", "-1"))
                 .when()
-                .put("/customers/C-RT-3")
+                .put("/customers/" + id)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("/revenue12m"));
-        given().get("/customers/C-RT-3").then().statusCode(200).body("revenue12m", equalTo(6400.10f));
+        given().get("/customers/" + id).then().statusCode(200).body("revenue12m", equalTo(6400.10f));
     }
 
     @Test
     void idInBodyMustMatchThePath() {
+        String other = TestIds.unique("C-OTHER");
         given().contentType(ContentType.JSON)
-                .body(ANNA)
+                .body(anna())
                 .when()
-                .put("/customers/C-OTHER")
+                .put("/customers/" + other)
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("/customerId"))
                 .body("errors[0].message", containsString("path"));
-        given().get("/customers/C-OTHER").then().statusCode(404);
+        given().get("/customers/" + other).then().statusCode(404);
     }
 
     @Test
     void deleteErasesTheFacts() {
         given().contentType(ContentType.JSON)
-                .body(ANNA.replace("C-RT-1", "C-RT-4"))
-                .put("/customers/C-RT-4")
+                .body(anna())
+                .put("/customers/" + id)
                 .then()
                 .statusCode(200);
-        given().when().delete("/customers/C-RT-4").then().statusCode(204);
-        given().get("/customers/C-RT-4").then().statusCode(404).contentType("application/problem+json");
-        given().when().delete("/customers/C-RT-4").then().statusCode(404);
+        given().when().delete("/customers/" + id).then().statusCode(204);
+        given().get("/customers/" + id).then().statusCode(404).contentType("application/problem+json");
+        given().when().delete("/customers/" + id).then().statusCode(404);
     }
 
     @Test

@@ -10,18 +10,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.TestIds;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@ActingUser("tester")
 class DecisionResourceTest {
-
-    @org.junit.jupiter.api.BeforeEach
-    void actAsTester() {
-        TestUsers.actAs("tester");
-    }
 
     private static final String FAN = """
             {"customerId": "C-000123", "segment": "REGULAR", "country": "DE", "birthDate": "1988-02-14",
@@ -29,10 +27,14 @@ class DecisionResourceTest {
              "revenue12m": 845.50, "returnRate12m": 0.12, "lastOrderDate": "2026-10-30",
              "categories": ["fashion", "electronics"]}
             """;
+    /** This test's customer: an id no other test uses. */
+    private final String customerId = TestIds.unique("C-DR");
+
+    private final String fan = FAN.replace("C-000123", customerId);
 
     @org.junit.jupiter.api.BeforeEach
     void defineCampaigns() {
-        dev.selektor.campaign.SampleCampaigns.define();
+        SampleCampaigns.define();
     }
 
     private static String body(String customer, String runDate) {
@@ -42,13 +44,13 @@ class DecisionResourceTest {
     @Test
     void answersTheContractsShapeWithMatchedRowAnnotationAndInputs() {
         given().contentType(ContentType.JSON)
-                .body(body(FAN, "2026-11-26"))
+                .body(body(fan, "2026-11-26"))
                 .when()
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
                 .statusCode(200)
                 .body("campaignId", equalTo("black-week-tech"))
-                .body("customerId", equalTo("C-000123"))
+                .body("customerId", equalTo(customerId))
                 .body("outcome", notNullValue())
                 .body("reasonSource", notNullValue())
                 .body("modelVersion", matchesPattern("[0-9a-f]{12}"))
@@ -64,7 +66,7 @@ class DecisionResourceTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"black-week-tech", "winback-180", "vip-thank-you"})
     void everySampleCampaignAnswers(String campaignId) {
         given().contentType(ContentType.JSON)
-                .body(body(FAN.replace("\"segment\": \"REGULAR\"", "\"segment\": \"VIP\""), "2026-11-26"))
+                .body(body(fan.replace("\"segment\": \"REGULAR\"", "\"segment\": \"VIP\""), "2026-11-26"))
                 .when()
                 .post("/campaigns/" + campaignId + "/decisions")
                 .then()
@@ -77,7 +79,7 @@ class DecisionResourceTest {
     @Test
     void policyRejectionIsExplainedAndHasNoDiscount() {
         given().contentType(ContentType.JSON)
-                .body(body(FAN.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26"))
+                .body(body(fan.replace("\"marketingConsent\": true", "\"marketingConsent\": false"), "2026-11-26"))
                 .when()
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
@@ -93,14 +95,14 @@ class DecisionResourceTest {
     @Test
     void sameRequestGivesTheSameAnswer() {
         String first = given().contentType(ContentType.JSON)
-                .body(body(FAN, "2026-11-26"))
+                .body(body(fan, "2026-11-26"))
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
         String second = given().contentType(ContentType.JSON)
-                .body(body(FAN, "2026-11-26"))
+                .body(body(fan, "2026-11-26"))
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
                 .statusCode(200)
@@ -114,7 +116,7 @@ class DecisionResourceTest {
         String today =
                 java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
         given().contentType(ContentType.JSON)
-                .body(body(FAN, null))
+                .body(body(fan, null))
                 .when()
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
@@ -125,7 +127,7 @@ class DecisionResourceTest {
     @Test
     void unknownCampaignIs404ProblemJson() {
         given().contentType(ContentType.JSON)
-                .body(body(FAN, "2026-11-26"))
+                .body(body(fan, "2026-11-26"))
                 .when()
                 .post("/campaigns/no-such-campaign/decisions")
                 .then()
@@ -137,38 +139,38 @@ class DecisionResourceTest {
 
     @Test
     void missingSegmentIsNamed() {
-        badFacts(FAN.replace("\"segment\": \"REGULAR\",", ""), "/customer/segment", "is required");
+        badFacts(fan.replace("\"segment\": \"REGULAR\",", ""), "/customer/segment", "is required");
     }
 
     @Test
     void negativeRevenueIsNamed() {
-        badFacts(FAN.replace("845.50", "-5"), "/customer/revenue12m", ">= 0");
+        badFacts(fan.replace("845.50", "-5"), "/customer/revenue12m", ">= 0");
     }
 
     @Test
     void returnRateAboveOneIsNamed() {
-        badFacts(FAN.replace("0.12", "2"), "/customer/returnRate12m", "between 0 and 1");
+        badFacts(fan.replace("0.12", "2"), "/customer/returnRate12m", "between 0 and 1");
     }
 
     @Test
     void stringWhereANumberBelongsIsNotCoerced() {
-        badFacts(FAN.replace("\"orders12m\": 7", "\"orders12m\": \"7\""), "/customer/orders12m", "whole number");
+        badFacts(fan.replace("\"orders12m\": 7", "\"orders12m\": \"7\""), "/customer/orders12m", "whole number");
     }
 
     @Test
     void lowerCaseCountryAndFutureDatesAreNamed() {
         badFacts(
-                FAN.replace("\"DE\"", "\"de\"").replace("\"2026-10-30\"", "\"2999-01-01\""),
+                fan.replace("\"DE\"", "\"de\"").replace("\"2026-10-30\"", "\"2999-01-01\""),
                 "/customer/country",
                 "upper case");
-        badFacts(FAN.replace("\"2026-10-30\"", "\"2999-01-01\""), "/customer/lastOrderDate", "after today");
+        badFacts(fan.replace("\"2026-10-30\"", "\"2999-01-01\""), "/customer/lastOrderDate", "after today");
     }
 
     @Test
     void everyBadFieldIsListedAtOnce() {
         given().contentType(ContentType.JSON)
                 .body(body(
-                        FAN.replace("\"segment\": \"REGULAR\",", "")
+                        fan.replace("\"segment\": \"REGULAR\",", "")
                                 .replace("845.50", "-5")
                                 .replace("0.12", "2"),
                         "26.11.2026"))
@@ -197,19 +199,19 @@ class DecisionResourceTest {
     @Test
     void storedCustomerIsDecidedById() {
         given().contentType(ContentType.JSON)
-                .body(FAN)
-                .put("/customers/C-000123")
+                .body(fan)
+                .put("/customers/" + customerId)
                 .then()
                 .statusCode(200);
         String byFacts = given().contentType(ContentType.JSON)
-                .body(body(FAN, "2026-11-26"))
+                .body(body(fan, "2026-11-26"))
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
                 .statusCode(200)
                 .extract()
                 .asString();
         given().contentType(ContentType.JSON)
-                .body("{\"customerId\": \"C-000123\", \"runDate\": \"2026-11-26\"}")
+                .body("{\"customerId\": \"" + customerId + "\", \"runDate\": \"2026-11-26\"}")
                 .when()
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
@@ -219,20 +221,21 @@ class DecisionResourceTest {
 
     @Test
     void unknownCustomerIdIs404() {
+        String nobody = TestIds.unique("C-NOBODY");
         given().contentType(ContentType.JSON)
-                .body("{\"customerId\": \"C-NOBODY\"}")
+                .body("{\"customerId\": \"" + nobody + "\"}")
                 .when()
                 .post("/campaigns/black-week-tech/decisions")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
-                .body("detail", containsString("C-NOBODY"));
+                .body("detail", containsString(nobody));
     }
 
     @Test
     void factsAndIdTogetherAreRefused() {
         given().contentType(ContentType.JSON)
-                .body("{\"customerId\": \"C-000123\", \"customer\": " + FAN + "}")
+                .body("{\"customerId\": \"" + customerId + "\", \"customer\": " + fan + "}")
                 .when()
                 .post("/campaigns/black-week-tech/decisions")
                 .then()

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.SyntheticCustomers;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
+import dev.selektor.testing.TestIds;
 import dev.selektor.testing.TestUsers;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * asked both ways in one running service and the answers compared byte for byte.
  */
 @QuarkusTest
+@ActingUser("tester")
 class DecisionRouteTest {
     private static final String FAN = """
             {"customerId": "C-000123", "segment": "REGULAR", "country": "DE", "birthDate": "1988-02-14",
@@ -60,7 +63,6 @@ class DecisionRouteTest {
 
     @BeforeEach
     void defineCampaigns() {
-        TestUsers.actAs("tester");
         SampleCampaigns.define();
     }
 
@@ -110,15 +112,16 @@ class DecisionRouteTest {
         cases.add(new Case("black-week-tech", "[1, 2]"));
         cases.add(new Case("black-week-tech", "{\"customer\": " + FAN + ", \"customerId\": \"C-000123\"}"));
         cases.add(new Case("black-week-tech", "{}"));
-        cases.add(new Case("black-week-tech", "{\"customerId\": \"C-NOBODY\"}"));
+        cases.add(new Case("black-week-tech", "{\"customerId\": \"" + TestIds.unique("C-NOBODY") + "\"}"));
         // Facts read from the store by customer id, on a worker thread, and the answer written back on the I/O thread.
+        String stored = TestIds.unique("C-ROUTE");
         given().contentType("application/json")
-                .body(FAN.replace("C-000123", "C-ROUTE-1"))
-                .put("/customers/C-ROUTE-1")
+                .body(FAN.replace("C-000123", stored))
+                .put("/customers/" + stored)
                 .then()
                 .statusCode(200);
         for (String campaign : List.of("black-week-tech", "winback-180", "vip-thank-you")) {
-            cases.add(new Case(campaign, "{\"customerId\": \"C-ROUTE-1\", \"runDate\": \"2026-11-26\"}"));
+            cases.add(new Case(campaign, "{\"customerId\": \"" + stored + "\", \"runDate\": \"2026-11-26\"}"));
         }
         cases.add(new Case("no-such-campaign", facts(FAN, "2026-11-26")));
 
@@ -130,7 +133,7 @@ class DecisionRouteTest {
             Answer byRestLayer = post(c, TO_THE_REST_LAYER, "application/json");
             statuses.add(byRoute.status());
             largest = Math.max(largest, byRoute.body().length);
-            if (c.body().contains("C-ROUTE-1")) {
+            if (c.body().contains(stored)) {
                 assertEquals(200, byRoute.status(), byRoute.text());
             }
             assertAll(

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.selektor.campaign.SampleCampaigns;
 import dev.selektor.customer.SyntheticCustomers;
 import dev.selektor.decision.model.convention.MatchedRule;
-import dev.selektor.testing.TestUsers;
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.SampleCampaigns;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -53,8 +53,8 @@ class DecisionViewWriterTest {
     }
 
     @Test
+    @ActingUser("tester")
     void theEndpointAnswersWhatTheMapperWritesForTheSameContent() throws IOException {
-        TestUsers.actAs("tester");
         SampleCampaigns.define();
         LocalDate runDate = LocalDate.parse("2026-11-26");
         SyntheticCustomers customers = new SyntheticCustomers(42, runDate);

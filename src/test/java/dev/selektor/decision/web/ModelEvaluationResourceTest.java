@@ -8,14 +8,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.TestIds;
 import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Any loaded model, campaign or not, evaluated with ad-hoc inputs typed by the model. */
 @QuarkusTest
+@ActingUser("checkout")
 class ModelEvaluationResourceTest {
     private static final String FAN = """
             {"Customer": {"customerId": "C-000123", "segment": "REGULAR", "country": "DE", "birthDate": "1988-02-14",
@@ -24,11 +26,6 @@ class ModelEvaluationResourceTest {
                           "categories": ["fashion", "electronics"]},
              "Run Date": "2026-11-26"}
             """;
-
-    @BeforeEach
-    void actAsCheckout() {
-        TestUsers.actAs("checkout");
-    }
 
     @Test
     void aCampaignModelAnswersEveryDecisionForAdHocFacts() {
@@ -146,7 +143,7 @@ class ModelEvaluationResourceTest {
                 .body("""
                         {"name": "Baskets", "decisionModel": "basket-discount", "startDate": "2026-11-01", "endDate": "2026-11-30"}
                         """)
-                .put("/campaigns/basket-campaign")
+                .put("/campaigns/" + TestIds.unique("basket-campaign"))
                 .then()
                 .statusCode(400)
                 .body("errors.message[0]", containsString("cannot drive a campaign"));

@@ -1,4 +1,4 @@
-package dev.selektor.storage;
+package dev.selektor.testing;
 
 import java.util.function.Predicate;
 

@@ -1,0 +1,78 @@
+package dev.selektor.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.selektor.customer.CustomerFacts;
+import dev.selektor.customer.CustomerFactsRepository;
+import dev.selektor.customer.SyntheticCustomers;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Synthetic customers stored through the import endpoint, as an operator would load them, under ids of the
+ * test's own ({@code prefix} and nine digits, see {@link TestIds}).
+ */
+public final class TestCustomers {
+    /** How many customers the selection tests run over. */
+    public static final int SELECTION_CUSTOMERS = 5_000;
+
+    private TestCustomers() {}
+
+    /** The {@value #SELECTION_CUSTOMERS} customers a selection test runs over (seed 11, facts as of {@code today}); importing them again changes nothing. */
+    public static List<String> importSelectionCustomers(String prefix, LocalDate today) {
+        return importSynthetic(prefix, today, SELECTION_CUSTOMERS);
+    }
+
+    /** Customers 1 up to {@code count} from seed 11, their ids {@code prefix} and nine digits; returns their ids. */
+    public static List<String> importSynthetic(String prefix, LocalDate today, int count) {
+        StringBuilder ndjson = new StringBuilder();
+        List<String> ids = new ArrayList<>(count);
+        SyntheticCustomers generator = new SyntheticCustomers(11, today);
+        for (int i = 1; i <= count; i++) {
+            CustomerFacts facts = withId(generator.next(i), id(prefix, i));
+            ids.add(facts.customerId());
+            ndjson.append(SyntheticCustomers.toJson(facts)).append('\n');
+        }
+        given().contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/customers/import")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(count));
+        return ids;
+    }
+
+    /** The id of the customer with this sequence number. */
+    public static String id(String prefix, long sequence) {
+        return String.format("%s-%09d", prefix, sequence);
+    }
+
+    /** The same facts under another id. */
+    public static CustomerFacts withId(CustomerFacts facts, String customerId) {
+        return new CustomerFacts(
+                customerId,
+                facts.segment(),
+                facts.country(),
+                facts.birthDate(),
+                facts.memberSince(),
+                facts.marketingConsent(),
+                facts.fraudFlag(),
+                facts.orders12m(),
+                facts.revenue12m(),
+                facts.returnRate12m(),
+                facts.lastOrderDate(),
+                facts.categories());
+    }
+
+    /**
+     * Removes a test's customers once it is done with them: selection runs and impact previews go over every stored
+     * customer, and need not go over those of tests that have finished.
+     */
+    public static void delete(CustomerFactsRepository customers, Collection<String> ids) {
+        ids.forEach(customers::delete);
+    }
+}

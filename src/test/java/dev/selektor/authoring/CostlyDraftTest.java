@@ -7,12 +7,26 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.selektor.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A draft whose evaluation passes its budget is refused by the cost probe when it is saved, and nothing is stored. */
+/**
+ * A draft whose evaluation passes its budget is refused by the cost probe when it is saved, and nothing is stored.
+ * The static iteration limit is raised here, so that the probe is what refuses it.
+ */
 @QuarkusTest
+@TestProfile(CostlyDraftTest.StaticLimitRaised.class)
 class CostlyDraftTest {
+
+    public static class StaticLimitRaised implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("selektor.decision.max-iteration", "100000000");
+        }
+    }
 
     @Test
     void aDraftThatPassesTheStaticChecksButIsSlowIsRefusedByTheCostProbe() {

@@ -107,7 +107,7 @@ class EvaluationBudgetTest {
 
     private static DecisionModel costlyLoop() throws IOException {
         try (InputStream in = EvaluationBudgetTest.class.getResourceAsStream("/models/costly-loop.dmn")) {
-            return new DecisionModelCompiler().compile("costly-loop.dmn", in.readAllBytes(), false);
+            return new DecisionModelCompiler(true, 100_000_000L).compile("costly-loop.dmn", in.readAllBytes(), false);
         }
     }
 }

@@ -11,10 +11,7 @@ import dev.selektor.regression.DecisionTestCase;
 import dev.selektor.regression.DecisionTestFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +30,9 @@ class DraftProbe {
 
     @Inject
     DraftWork work;
+
+    @Inject
+    RegressionCases cases;
 
     @Inject
     BusinessClock clock;
@@ -57,7 +57,7 @@ class DraftProbe {
         for (int i = 0; i < SYNTHETIC; i++) {
             customers.add(synthetic.next(i));
         }
-        for (DecisionTestCase c : cases(model)) {
+        for (DecisionTestCase c : regressionCases(model)) {
             if (CustomerFactsParser.parse(c.facts(), c.runDate()) instanceof CustomerFactsParser.Result.Valid valid) {
                 customers.add(valid.facts());
             }
@@ -65,16 +65,11 @@ class DraftProbe {
         return customers;
     }
 
-    /** The model's regression cases; a missing or broken file gives none here, as the test run reports it. */
-    private List<DecisionTestCase> cases(String model) {
-        Path file = Path.of(config.authoring().testsDir(), model + ".csv");
-        if (!Files.isRegularFile(file)) {
-            return List.of();
-        }
+    /** The model's regression cases; a missing or unreadable file gives none here, as the test run reports it. */
+    private List<DecisionTestCase> regressionCases(String model) {
         try {
-            return DecisionTestFile.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8))
-                    .cases();
-        } catch (IOException e) {
+            return cases.of(model).map(DecisionTestFile.Parsed::cases).orElse(List.of());
+        } catch (UncheckedIOException e) {
             return List.of();
         }
     }

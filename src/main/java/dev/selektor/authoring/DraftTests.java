@@ -1,7 +1,6 @@
 package dev.selektor.authoring;
 
 import dev.selektor.common.ConflictException;
-import dev.selektor.common.SelektorConfig;
 import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
@@ -11,20 +10,17 @@ import dev.selektor.regression.DecisionTestFile;
 import dev.selektor.regression.DecisionTestRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs a model's regression cases ({@code decision-tests/<name>.csv}) against a draft, on the draft threads. */
 @ApplicationScoped
 class DraftTests {
 
     @Inject
-    SelektorConfig config;
+    RegressionCases cases;
 
     @Inject
     DecisionModelRegistry registry;
@@ -42,19 +38,14 @@ class DraftTests {
     }
 
     private TestReport test(DecisionModel model) {
-        Path file = Path.of(config.authoring().testsDir(), model.name() + ".csv");
-        if (!Files.isRegularFile(file)) {
+        Optional<DecisionTestFile.Parsed> read = cases.of(model.name());
+        if (read.isEmpty()) {
             return new TestReport(Instant.now(), 0, 0, List.of());
         }
-        DecisionTestFile.Parsed parsed;
-        try {
-            parsed = DecisionTestFile.parse(
-                    file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        DecisionTestFile.Parsed parsed = read.get();
         if (!parsed.errors().isEmpty()) {
-            throw new ConflictException("The case file " + file + " is broken: " + String.join("; ", parsed.errors()));
+            throw new ConflictException(
+                    "The case file " + cases.file(model.name()) + " is broken: " + String.join("; ", parsed.errors()));
         }
         DecisionTestRunner runner = new DecisionTestRunner(new CampaignDecider(registry.policies()));
         List<TestReport.CaseOutcome> outcomes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.selektor.selection;
 
+import dev.selektor.common.SelektorConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class LocalRunCoordinator {
     private static final Logger LOG = Logger.getLogger(LocalRunCoordinator.class);
 
     @Inject
-    dev.selektor.common.SelektorConfig config;
+    SelektorConfig config;
 
     @Inject
     RunLifecycle lifecycle;

@@ -7,6 +7,7 @@ import dev.selektor.authoring.LiveVersion;
 import dev.selektor.authoring.ModelStore;
 import dev.selektor.authoring.PublishedVersion;
 import dev.selektor.storage.dynamo.DynamoCalls;
+import dev.selektor.storage.dynamo.TableSpec;
 import dev.selektor.storage.dynamo.Tables;
 import dev.selektor.storage.dynamo.TransactWrites;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +48,7 @@ public class DynamoModelStore implements ModelStore {
         items = new ModelItems(json);
     }
 
-    private String t(dev.selektor.storage.dynamo.TableSpec spec) {
+    private String t(TableSpec spec) {
         return tables.name(spec);
     }
 
@@ -82,14 +83,7 @@ public class DynamoModelStore implements ModelStore {
     public List<PublishedVersion> versions(String name) {
         return DynamoCalls.call(
                 "listing versions of " + name,
-                () -> dynamo
-                        .queryPaginator(b -> b.tableName(t(Tables.DECISION_MODEL_VERSIONS))
-                                .consistentRead(true)
-                                .keyConditionExpression("#n = :n")
-                                .expressionAttributeNames(Map.of("#n", "name"))
-                                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(name))))
-                        .items()
-                        .stream()
+                () -> byName(Tables.DECISION_MODEL_VERSIONS, name)
                         .map(ModelItems::versionFrom)
                         .toList());
     }
@@ -216,14 +210,7 @@ public class DynamoModelStore implements ModelStore {
     public List<Draft> drafts(String name) {
         return DynamoCalls.call(
                 "listing drafts of " + name,
-                () -> dynamo
-                        .queryPaginator(b -> b.tableName(t(Tables.DECISION_MODEL_DRAFTS))
-                                .consistentRead(true)
-                                .keyConditionExpression("#n = :n")
-                                .expressionAttributeNames(Map.of("#n", "name"))
-                                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(name))))
-                        .items()
-                        .stream()
+                () -> byName(Tables.DECISION_MODEL_DRAFTS, name)
                         .map(items::draftFrom)
                         .sorted(Comparator.comparing(Draft::createdAt))
                         .toList());
@@ -233,16 +220,21 @@ public class DynamoModelStore implements ModelStore {
     public List<AuditEntry> audit(String name) {
         return DynamoCalls.call(
                 "reading the audit trail of " + name,
-                () -> dynamo
-                        .queryPaginator(b -> b.tableName(t(Tables.DECISION_MODEL_AUDIT))
-                                .consistentRead(true)
-                                .keyConditionExpression("#n = :n")
-                                .expressionAttributeNames(Map.of("#n", "name"))
-                                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(name))))
-                        .items()
-                        .stream()
+                () -> byName(Tables.DECISION_MODEL_AUDIT, name)
                         .map(ModelItems::auditFrom)
                         .toList());
+    }
+
+    /** Every item of one model in a table keyed by (name, ...), read consistently. */
+    private java.util.stream.Stream<Map<String, AttributeValue>> byName(TableSpec table, String name) {
+        return dynamo
+                .queryPaginator(b -> b.tableName(t(table))
+                        .consistentRead(true)
+                        .keyConditionExpression("#n = :n")
+                        .expressionAttributeNames(Map.of("#n", "name"))
+                        .expressionAttributeValues(Map.of(":n", AttributeValue.fromS(name))))
+                .items()
+                .stream();
     }
 
     private static String seqKey(int seq) {

@@ -28,6 +28,7 @@ import org.kie.dmn.model.api.DecisionTable;
 import org.kie.dmn.validation.DMNValidator;
 import org.kie.dmn.validation.DMNValidatorFactory;
 import org.kie.internal.io.ResourceFactory;
+import org.w3c.dom.Document;
 
 /**
  * Turns DMN bytes into a {@link DecisionModel}, or refuses them with every problem found: unsafe XML and
@@ -70,7 +71,8 @@ public final class DecisionModelCompiler {
                     source,
                     List.of(ModelProblem.error("file", "is " + content.length + " bytes; the limit is " + MAX_BYTES)));
         }
-        List<ModelProblem> problems = new ArrayList<>(DmnSafetyCheck.check(content));
+        Document document = DmnSafetyCheck.read(source, content);
+        List<ModelProblem> problems = new ArrayList<>(DmnSafetyCheck.check(document));
         if (!problems.isEmpty()) {
             throw new ModelRejectedException(source, problems);
         }
@@ -117,7 +119,7 @@ public final class DecisionModelCompiler {
             problems.add(toProblem(message));
         }
         if (!hasErrors(problems)) {
-            problems.addAll(UnboundedConstructCheck.check(content, maxIteration));
+            problems.addAll(UnboundedConstructCheck.check(document, maxIteration));
         }
         if (hasErrors(problems)) {
             throw new ModelRejectedException(source, problems);

@@ -24,19 +24,25 @@ final class DmnSafetyCheck {
 
     private DmnSafetyCheck() {}
 
-    static List<ModelProblem> check(byte[] content) {
-        List<ModelProblem> problems = new ArrayList<>();
-        Document document;
+    /**
+     * The model as a DOM, or the reason it cannot be one.
+     *
+     * @throws ModelRejectedException naming the XML problem (a DOCTYPE or external entity among them)
+     */
+    static Document read(String source, byte[] content) {
         try {
-            document = parse(content);
+            return parse(content);
         } catch (Exception e) {
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             if (reason.contains("DOCTYPE")) {
                 reason = "DOCTYPE declarations and external entities are not allowed in decision models";
             }
-            problems.add(ModelProblem.error("XML", reason));
-            return problems;
+            throw new ModelRejectedException(source, List.of(ModelProblem.error("XML", reason)));
         }
+    }
+
+    static List<ModelProblem> check(Document document) {
+        List<ModelProblem> problems = new ArrayList<>();
         walk(document.getDocumentElement(), problems);
         return problems;
     }

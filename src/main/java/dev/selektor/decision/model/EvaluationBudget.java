@@ -31,10 +31,6 @@ public final class EvaluationBudget {
         public Limits times(int factor) {
             return new Limits(time.multipliedBy(factor), allocatedBytes * factor);
         }
-
-        public String describe() {
-            return time.toMillis() + " ms and " + (allocatedBytes >> 20) + " MB";
-        }
     }
 
     /** An evaluation was stopped; the message says after how long and which budget it passed. */
@@ -47,7 +43,10 @@ public final class EvaluationBudget {
     private static volatile Limits limits = Limits.DEFAULT;
     private static final ThreadLocal<Boolean> STRICT = ThreadLocal.withInitial(() -> false);
     private static final Map<Thread, Slot> RUNNING = new ConcurrentHashMap<>();
-    private static final Thread WATCHDOG = startWatchdog();
+
+    static {
+        startWatchdog();
+    }
 
     private EvaluationBudget() {}
 
@@ -218,12 +217,11 @@ public final class EvaluationBudget {
         }
     }
 
-    private static Thread startWatchdog() {
+    private static void startWatchdog() {
         Thread watchdog = new Thread(EvaluationBudget::watch, "evaluation-budget");
         watchdog.setDaemon(true);
         watchdog.setPriority(Thread.MAX_PRIORITY);
         watchdog.start();
-        return watchdog;
     }
 
     private static void watch() {

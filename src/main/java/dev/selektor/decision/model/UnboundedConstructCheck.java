@@ -77,13 +77,8 @@ final class UnboundedConstructCheck {
         this.maxIteration = maxIteration;
     }
 
-    static List<ModelProblem> check(byte[] content, long maxIteration) {
-        Document document;
-        try {
-            document = DmnSafetyCheck.parse(content);
-        } catch (Exception e) {
-            return List.of(ModelProblem.error("XML", "cannot be read: " + e.getMessage()));
-        }
+    /** @param document the model as {@link DmnSafetyCheck#read} gave it */
+    static List<ModelProblem> check(Document document, long maxIteration) {
         UnboundedConstructCheck check = new UnboundedConstructCheck(maxIteration);
         check.read(document);
         check.problems.addAll(RecursionCheck.check(document, check.texts));

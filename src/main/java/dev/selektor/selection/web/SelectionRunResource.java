@@ -30,6 +30,9 @@ public class SelectionRunResource {
 
     public record SelectedPage(List<SelectedCustomer> items, String nextCursor) {}
 
+    /** {@code published} counts the events that left the outbox: published, or dropped with an erased customer. */
+    public record Delivery(String runId, String status, long selected, long pending, long published) {}
+
     @Inject
     SelectionService selections;
 
@@ -38,6 +41,16 @@ public class SelectionRunResource {
     @Operation(summary = "A run's status and counts, with an estimate of the time left")
     public SelectionRunView status(@PathParam("runId") String runId) {
         return SelectionRunView.of(selections.find(runId), selections.segments(runId), Instant.now());
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
+    @GET
+    @Path("/delivery")
+    @Operation(summary = "Where the run's events are: still in the outbox (pending) or handed over (published)")
+    public Delivery delivery(@PathParam("runId") String runId) {
+        SelectionRunView view = status(runId);
+        long pending = selections.pendingEvents(runId);
+        return new Delivery(runId, view.status(), view.selected(), pending, Math.max(0, view.selected() - pending));
     }
 
     @RolesAllowed(Roles.EDITOR)

@@ -1,8 +1,11 @@
 package dev.selektor.selection.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.Roles;
+import dev.selektor.decision.web.DecisionView;
+import dev.selektor.selection.ResultExplanations;
 import dev.selektor.selection.SelectionRun;
 import dev.selektor.selection.SelectionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SelectionRunResource {
 
-    public record SelectedCustomer(String customerId, BigDecimal discountPercent, String reason, String eventId) {}
+    public record SelectedCustomer(
+            String customerId,
+            BigDecimal discountPercent,
+            String reason,
+            String eventId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DecisionView.ExplanationView explanation) {}
 
     public record SelectedPage(List<SelectedCustomer> items, String nextCursor) {}
 
@@ -35,6 +43,9 @@ public class SelectionRunResource {
 
     @Inject
     SelectionService selections;
+
+    @Inject
+    ResultExplanations explanations;
 
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
@@ -97,8 +108,10 @@ public class SelectionRunResource {
         var page = selections.selected(runId, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), limit);
         return new SelectedPage(
                 page.results().stream()
+                        .map(explanations::annotated)
                         .map(SelectionResultView::of)
-                        .map(v -> new SelectedCustomer(v.customerId(), v.discountPercent(), v.reason(), v.eventId()))
+                        .map(v -> new SelectedCustomer(
+                                v.customerId(), v.discountPercent(), v.reason(), v.eventId(), v.explanation()))
                         .toList(),
                 page.lastKey().orElse(null));
     }

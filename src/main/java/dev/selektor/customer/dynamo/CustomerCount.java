@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -30,7 +33,10 @@ public class CustomerCount {
     @Inject
     Tables tables;
 
-    long read() {
+    private volatile boolean started;
+
+    /** Empty until the first write after the table was created (or before the count existed). */
+    OptionalLong read() {
         var item = DynamoCalls.call(
                         "reading the customer count",
                         () -> dynamo.getItem(b -> b.tableName(tables.name(Tables.COUNTERS))
@@ -38,21 +44,35 @@ public class CustomerCount {
                                 .consistentRead(true)))
                 .item();
         return item == null || !item.containsKey("count")
-                ? 0
-                : Long.parseLong(item.get("count").n());
+                ? OptionalLong.empty()
+                : OptionalLong.of(Long.parseLong(item.get("count").n()));
     }
 
-    void add(long delta) {
+    /**
+     * Counts {@code delta} more customers. The first write of a process that finds no count starts it at the
+     * table's size as DynamoDB last reported it, so that customers stored before the count existed are not missed.
+     */
+    void add(long delta, LongSupplier described) {
         if (delta == 0) {
             return;
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":delta", AttributeValue.fromN(Long.toString(delta)));
+        String update;
+        if (started) {
+            update = "ADD #count :delta";
+        } else {
+            update = "SET #count = if_not_exists(#count, :start) + :delta";
+            values.put(":start", AttributeValue.fromN(Long.toString(described.getAsLong())));
         }
         DynamoCalls.run(
                 "counting customers",
                 () -> dynamo.updateItem(b -> b.tableName(tables.name(Tables.COUNTERS))
                         .key(KEY)
-                        .updateExpression("ADD #count :delta")
+                        .updateExpression(update)
                         .expressionAttributeNames(Map.of("#count", "count"))
-                        .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Long.toString(delta))))));
+                        .expressionAttributeValues(values)));
+        started = true;
     }
 
     /** Which of these customer ids the customers table does not hold yet. */

@@ -48,7 +48,7 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
                 () -> dynamo.putItem(
                         b -> b.tableName(table()).item(toItem(facts)).returnValues(ReturnValue.ALL_OLD)));
         if (!replaced.hasAttributes() || replaced.attributes().isEmpty()) {
-            count.add(1);
+            count.add(1, this::described);
         }
     }
 
@@ -66,7 +66,7 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
         int added =
                 count.notYetStored(facts.stream().map(CustomerFacts::customerId).toList(), table());
         BatchWrites.writeAll(dynamo, table(), writes, "storing " + writes.size() + " customers");
-        count.add(added);
+        count.add(added, this::described);
     }
 
     @Override
@@ -88,7 +88,7 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
                         b -> b.tableName(table()).key(key(customerId)).returnValues(ReturnValue.ALL_OLD)));
         boolean existed = response.hasAttributes() && !response.attributes().isEmpty();
         if (existed) {
-            count.add(-1);
+            count.add(-1, this::described);
         }
         return existed;
     }
@@ -107,11 +107,14 @@ public class DynamoCustomerFactsRepository implements CustomerFactsRepository {
 
     @Override
     public long estimatedCount() {
-        long described = DynamoCalls.call(
+        return count.read().orElseGet(this::described);
+    }
+
+    /** DynamoDB's own figure, refreshed only every few hours. */
+    private long described() {
+        return DynamoCalls.call(
                 "describing the customers table",
                 () -> dynamo.describeTable(b -> b.tableName(table())).table().itemCount());
-        // The counter misses customers stored before it existed; DynamoDB's own figure lags by hours.
-        return Math.max(count.read(), described);
     }
 
     @Override

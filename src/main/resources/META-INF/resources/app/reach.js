@@ -1,0 +1,36 @@
+// Reach for a run date, until the service has its own reach endpoint: the impact preview of a draft identical to
+// the live version. Such a draft changes nothing, so the preview's "selected now" is the number of stored
+// customers the live table selects on that date, with the policies (consent, fraud) applied and without holdout,
+// contact pressure and cap. The identical draft is saved once per live version and reused; publishing it would
+// change nothing.
+import * as api from "./api.js";
+import { POLL_MS } from "./config.js";
+
+async function identicalDraft(model, liveVersion) {
+  const drafts = await api.get(`/decision-models/${api.enc(model)}/drafts`);
+  const same = drafts.find((d) => d.version === liveVersion);
+  if (same) return same.draftId;
+  const xml = await api.request("GET", `/decision-models/${api.enc(model)}/dmn`);
+  if (!xml.ok) throw new Error(api.problemText(xml));
+  const saved = await api.request("POST", `/decision-models/${api.enc(model)}/drafts`, xml.body, "application/xml");
+  if (!saved.ok) throw new Error("The live table could not be copied for the preview: " + api.problemText(saved));
+  return saved.body.draftId;
+}
+
+/**
+ * Runs the preview for `runDate` and calls `progress(report)` on every poll until it ends; answers the last
+ * report. `alive()` false stops polling (the user left the page or asked for another date).
+ */
+export async function reach(model, runDate, progress, alive) {
+  const info = await api.get(`/decision-models/${api.enc(model)}`);
+  const draftId = await identicalDraft(model, info.liveVersion);
+  const started = await api.request("POST", `/decision-models/${api.enc(model)}/drafts/${draftId}/impact`, { runDate });
+  if (started.status !== 202) throw new Error(api.problemText(started));
+  for (;;) {
+    const report = await api.get(started.location);
+    if (!alive()) return report;
+    progress(report);
+    if (report.status !== "RUNNING") return report;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}

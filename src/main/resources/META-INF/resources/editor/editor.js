@@ -70,6 +70,9 @@ async function signIn(user, password) {
   $("app").hidden = false;
   applyRoles();
   await loadModels();
+  // The workspace links here with the model's name after the #.
+  const wanted = decodeURIComponent(location.hash.substring(1));
+  if (wanted && document.querySelector(`#models a[data-model="${CSS.escape(wanted)}"]`)) await openModel(wanted);
 }
 
 $("login-form").addEventListener("submit", (event) => {

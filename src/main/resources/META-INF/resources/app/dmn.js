@@ -33,7 +33,8 @@ export function parseTables(xml) {
   return tables;
 }
 
-const show = (cell) => (cell === "" || cell === "-" ? "any" : cell.replace(/^"(.*)"$/, "$1"));
+// As a marketer reads a cell: "-" matches anything, null is a fact left empty, quotes only mark text.
+const show = (cell) => (cell === "" || cell === "-" ? "any" : cell === "null" ? "empty" : cell.replace(/^"(.*)"$/, "$1"));
 const cells = (rule) => [...rule.inputs, ...rule.outputs, ...rule.annotations];
 
 /** One decision table, read-only; `options.matchedRow` marks the row that decided, `options.extra` adds columns. */

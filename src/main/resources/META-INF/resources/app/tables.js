@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import * as fmt from "./format.js";
 import { h, fill, table, badge, message } from "./ui.js";
 import { parseTables, tableView, modelDiff } from "./dmn.js";
+import { versionXml, changedModel } from "./model-versions.js";
 
 const editorLink = (name) => h("a", { class: "button primary", href: "editor/index.html#" + api.enc(name), id: "open-editor" },
   api.hasRole("editor") || api.hasRole("approver") ? "Open in the editor" : "Open in the editor (read-only)");
@@ -25,38 +26,29 @@ export async function tablesPage(el, view) {
 
 export async function tablePage(el, name, view) {
   const base = `/decision-models/${api.enc(name)}`;
-  const [info, xml, versions, drafts, audit] = await Promise.all([
-    api.get(base), api.request("GET", base + "/dmn"), api.get(base + "/versions"),
-    api.request("GET", base + "/drafts"), api.request("GET", base + "/audit"),
+  const [info, xml, drafts, audit] = await Promise.all([
+    api.get(base), api.request("GET", base + "/dmn"), api.request("GET", base + "/drafts"), api.request("GET", base + "/audit"),
   ]);
   if (!view.alive()) return;
   const liveXml = xml.ok ? xml.body : "";
-  const seqOf = new Map(versions.map((v) => [v.version, v.seq]));
-  const xmlOf = async (version, draftId) => {
-    const path = seqOf.has(version) ? `${base}/dmn?version=${seqOf.get(version)}` : draftId ? `${base}/drafts/${draftId}/dmn` : null;
-    if (!path) throw new Error(`Version ${version} is not stored as a published version or draft.`);
-    const answer = await api.request("GET", path);
-    if (!answer.ok) throw new Error(api.problemText(answer));
-    return answer.body;
-  };
-  // A change is drawn when asked for: each needs one or two models fetched.
-  const changeButton = (label, target, load) => h("button", { onclick: async (event) => {
-    event.target.disabled = true;
-    try { fill(target, await load()); } catch (e) { fill(target, message("error", e.message)); }
+  const xmlOf = versionXml(api.request, name, api.problemText);
+  // A change is drawn when asked for (each needs one or two models fetched), full width below its list.
+  const changeButton = (label, title, target, load) => h("button", { onclick: async () => {
+    const section = h("section", { class: "change", "aria-label": title }, h("h3", null, title), h("p", { class: "muted" }, "Loading…"));
+    target.prepend(section);
+    try { fill(section, h("h3", null, title), await load()); } catch (e) { fill(section, h("h3", null, title), message("error", e.message)); }
+    section.scrollIntoView({ block: "nearest" });
   } }, label);
-
-  const draftRow = (d) => {
-    const target = h("div");
-    return [d, target, changeButton("Compare with live", target, async () => modelDiff(liveXml, await xmlOf(null, d.draftId)))];
-  };
-  const auditRow = (e) => {
-    const target = h("div");
-    const drawable = e.fromVersion && e.toVersion && e.fromVersion !== e.toVersion;
-    return [e, target, drawable ? changeButton("Show the change", target,
-      async () => modelDiff(await xmlOf(e.fromVersion), await xmlOf(e.toVersion, e.draftId))) : null];
-  };
-  const draftRows = (drafts.ok ? drafts.body : []).slice().reverse().map(draftRow);
-  const auditRows = (audit.ok ? audit.body : []).slice().reverse().map(auditRow);
+  const draftChanges = h("div", { id: "draft-changes" });
+  const auditChanges = h("div", { id: "audit-changes" });
+  const draftButton = (d) => changeButton("Compare with live", `Draft ${d.draftId.substring(0, 8)} by ${d.author} against the live version`,
+    draftChanges, async () => modelDiff(liveXml, await xmlOf(null, d.draftId)));
+  const auditButton = (e) => (changedModel(e)
+    ? changeButton("Show the change", `${fmt.dateTime(e.at)}, ${e.action.replace("_", " ").toLowerCase()} by ${e.user}`,
+      auditChanges, async () => modelDiff(await xmlOf(e.fromVersion), await xmlOf(e.toVersion, e.draftId)))
+    : null);
+  const draftRows = (drafts.ok ? drafts.body : []).slice().reverse();
+  const auditRows = (audit.ok ? audit.body : []).slice().reverse();
 
   fill(el,
     h("p", { class: "crumbs" }, h("a", { href: "#/tables" }, "Decision tables"), " / ", name),
@@ -68,23 +60,21 @@ export async function tablePage(el, name, view) {
     h("section", { class: "card" }, h("h2", null, "Drafts against the live version"),
       drafts.ok ? null : message("info", api.problemText(drafts)),
       table([
-        ["Draft", ([d]) => h("code", null, d.draftId.substring(0, 8))],
-        ["Author", ([d]) => d.author],
-        ["Saved", ([d]) => fmt.dateTime(d.createdAt)],
-        ["Regression cases", ([d]) => (d.lastTests ? `${d.lastTests.passed} passed, ${d.lastTests.failed} failed` : "not run")],
-        ["Published as", ([d]) => (d.publishedAs ? "#" + d.publishedAs : "–")],
-        ["Difference", ([d, target, button]) => (d.version === info.liveVersion ? "same as live" : h("div", null, button, target))],
-      ], draftRows, "No drafts.", { id: "drafts" })),
+        ["Draft", (d) => h("code", null, d.draftId.substring(0, 8))],
+        ["Author", (d) => d.author],
+        ["Saved", (d) => fmt.dateTime(d.createdAt)],
+        ["Regression cases", (d) => (d.lastTests ? `${d.lastTests.passed} passed, ${d.lastTests.failed} failed` : "not run")],
+        ["Published as", (d) => (d.publishedAs ? "#" + d.publishedAs : "–")],
+        ["Difference", (d) => (d.version === info.liveVersion ? "same as live" : draftButton(d))],
+      ], draftRows, "No drafts.", { id: "drafts" }), draftChanges),
     h("section", { class: "card" }, h("h2", null, "Audit trail"),
       h("p", { class: "note" }, "Each change as a table diff: the row, the old value struck through, the new value beside it."),
       audit.ok ? null : message("info", api.problemText(audit)),
       table([
-        ["When", ([e]) => fmt.dateTime(e.at)],
-        ["What", ([e]) => e.action.replace("_", " ").toLowerCase()],
-        ["Who", ([e]) => e.user],
-        ["Reason", ([e]) => e.reason || ""],
-        ["Change", ([e, target, button]) => h("div", null,
-          (e.changedRows || []).length === 0 ? h("span", { class: "muted" }, "no row changed") : `${e.changedRows.length} row change(s) `,
-          button, target)],
-      ], auditRows, "Nothing recorded.", { id: "audit" })));
+        ["When", (e) => fmt.dateTime(e.at)],
+        ["What", (e) => e.action.replace("_", " ").toLowerCase()],
+        ["Who", (e) => e.user],
+        ["Reason", (e) => e.reason || ""],
+        ["Change", (e) => auditButton(e) || h("span", { class: "muted" }, (e.changedRows || []).join("; ") || "no row changed")],
+      ], auditRows, "Nothing recorded.", { id: "audit" }), auditChanges));
 }

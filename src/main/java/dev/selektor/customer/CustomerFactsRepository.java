@@ -18,7 +18,7 @@ public interface CustomerFactsRepository {
 
     long count();
 
-    /** A cheap estimate of how many customers there are (may lag behind by hours on AWS). */
+    /** How many customers there are, cheaply: a count that writes and erasures keep, an estimate all the same. */
     long estimatedCount();
 
     /** One page of one segment of a parallel scan; {@code after} is the last key of the previous page. */

@@ -21,4 +21,7 @@ public interface OutboxRepository {
 
     /** How many events wait, counted by a full read of the outbox. */
     long countPending();
+
+    /** How many events of one selection run wait, counted by a full read of the outbox. */
+    long countPending(String runId);
 }

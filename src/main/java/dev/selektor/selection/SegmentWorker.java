@@ -127,7 +127,8 @@ class SegmentWorker {
                     outcome.reason(),
                     outcome.reasonSource(),
                     run.modelVersion(),
-                    rank));
+                    rank,
+                    Optional.of(decision.explanation())));
         }
         return new PageOutcome(results, selected, heldOut, rejected, errors);
     }

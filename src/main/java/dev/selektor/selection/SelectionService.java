@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,6 +115,21 @@ public class SelectionService {
 
     public SelectionRun find(String runId) {
         return runs.find(runId).orElseThrow(() -> new NotFoundException("There is no selection run \"" + runId + "\""));
+    }
+
+    /** The newest runs first (by start), of one campaign or of all. */
+    public List<SelectionRun> recent(Optional<String> campaignId, int limit) {
+        return runs.findAll().stream()
+                .filter(run -> campaignId.map(run.campaignId()::equals).orElse(true))
+                .sorted(Comparator.comparing(SelectionRun::startedAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    /** How many of the run's events still wait in the outbox for the relay. */
+    public long pendingEvents(String runId) {
+        find(runId);
+        return outbox.countPending(runId);
     }
 
     public List<SegmentProgress> segments(String runId) {

@@ -14,8 +14,6 @@ import dev.selektor.testing.SampleCampaigns;
 import dev.selektor.testing.TestUsers;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +42,6 @@ class DistributedSelectionIT {
     private static final String PREFIX = "selektor-it-";
     private static final Path LOGS = Path.of("target/distributed-it");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String EDITOR = TestUsers.basic("editor");
 
     private static ExtendDbServer store;
@@ -100,25 +96,7 @@ class DistributedSelectionIT {
 
     record Instance(String name, URI base, PackagedService service) {
         HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                        .timeout(Duration.ofMinutes(5))
-                        .header("Authorization", EDITOR)
-                        .method(
-                                method,
-                                body == null
-                                        ? HttpRequest.BodyPublishers.noBody()
-                                        : HttpRequest.BodyPublishers.ofByteArray(body));
-                if (contentType != null) {
-                    request.header("Content-Type", contentType);
-                }
-                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException(name + ": " + method + " " + path + " failed: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return service.send(method, path, EDITOR, contentType, body, Duration.ofMinutes(5));
         }
 
         JsonNode json(String method, String path, String body, int expected) throws IOException {

@@ -107,6 +107,34 @@ public final class PackagedService implements AutoCloseable {
         return log;
     }
 
+    /**
+     * One request to it, as {@code authorization} (a Basic header, see {@link TestUsers#basic}).
+     *
+     * @param contentType the body's type; null without a body
+     */
+    public HttpResponse<String> send(
+            String method, String path, String authorization, String contentType, byte[] body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(name + ": " + method + " " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String logText() {
         try {
             return Files.readString(log);

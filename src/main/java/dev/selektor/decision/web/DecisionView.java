@@ -29,22 +29,29 @@ public record DecisionView(
             List<PolicyView> policies,
             List<MatchedRule> matchedRules,
             Map<String, Object> inputs,
-            List<String> messages) {}
+            List<String> messages) {
+
+        /** Section 5's explanation; a stored result's (section 11) reads the same. */
+        public static ExplanationView of(Explanation explanation) {
+            List<PolicyView> policies = explanation.policies().stream()
+                    .map(p -> new PolicyView(
+                            p.name(),
+                            p.result().name(),
+                            p.result() == PolicyCheck.Result.REJECTED
+                                    ? p.reason().name()
+                                    : null))
+                    .toList();
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            explanation.inputs().forEach((k, v) -> inputs.put(k, v instanceof BigDecimal d ? plain(d) : v));
+            return new ExplanationView(policies, explanation.matchedRules(), inputs, explanation.messages());
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PolicyView(String name, String result, String reason) {}
 
     public static DecisionView of(Decision decision) {
         Outcome outcome = decision.outcome();
-        Explanation explanation = decision.explanation();
-        List<PolicyView> policies = explanation.policies().stream()
-                .map(p -> new PolicyView(
-                        p.name(),
-                        p.result().name(),
-                        p.result() == PolicyCheck.Result.REJECTED ? p.reason().name() : null))
-                .toList();
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        explanation.inputs().forEach((k, v) -> inputs.put(k, v instanceof BigDecimal d ? plain(d) : v));
         return new DecisionView(
                 decision.campaignId(),
                 decision.customerId(),
@@ -55,7 +62,7 @@ public record DecisionView(
                 outcome.reasonSource().name(),
                 decision.modelVersion(),
                 decision.runDate(),
-                new ExplanationView(policies, explanation.matchedRules(), inputs, explanation.messages()));
+                ExplanationView.of(decision.explanation()));
     }
 
     /** 15 rather than 15.00 or 1.5E+1: the contract wants plain numbers. */

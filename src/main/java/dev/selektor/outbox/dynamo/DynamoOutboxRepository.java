@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -85,11 +87,26 @@ public class DynamoOutboxRepository implements OutboxRepository {
 
     @Override
     public long countPending() {
+        return count("counting the outbox", scan -> {});
+    }
+
+    /** The run id is a UUID inside each event's payload, so a filter on the payload finds the run's events. */
+    @Override
+    public long countPending(String runId) {
+        return count(
+                "counting the outbox for run " + runId,
+                scan -> scan.filterExpression("contains(payload, :run)")
+                        .expressionAttributeValues(Map.of(":run", AttributeValue.fromS("\"" + runId + "\""))));
+    }
+
+    private long count(String what, Consumer<ScanRequest.Builder> filter) {
         return DynamoCalls.call(
-                "counting the outbox",
+                what,
                 () -> dynamo
-                        .scanPaginator(
-                                b -> b.tableName(table()).select(Select.COUNT).limit(5_000))
+                        .scanPaginator(b -> {
+                            b.tableName(table()).select(Select.COUNT).limit(5_000);
+                            filter.accept(b);
+                        })
                         .stream()
                         .mapToLong(page -> page.count())
                         .sum());

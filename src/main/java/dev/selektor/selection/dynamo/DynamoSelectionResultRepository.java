@@ -221,6 +221,7 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
             item.put("priority", AttributeValue.fromN(rank.priority().toPlainString()));
             item.put("rankHash", AttributeValue.fromN(Long.toString(rank.hash())));
         });
+        r.explanation().ifPresent(why -> item.put("why", AttributeValue.fromS(StoredExplanations.write(why))));
         return item;
     }
 
@@ -240,6 +241,8 @@ public class DynamoSelectionResultRepository implements SelectionResultRepositor
                 item.get("reason").s(),
                 Outcome.ReasonSource.valueOf(item.get("reasonSource").s()),
                 item.get("modelVersion").s(),
-                rank);
+                rank,
+                StoredExplanations.read(
+                        item.containsKey("why") ? item.get("why").s() : null));
     }
 }

@@ -2,6 +2,7 @@ package dev.selektor.selection.web;
 
 import dev.selektor.common.NotFoundException;
 import dev.selektor.common.Roles;
+import dev.selektor.selection.ResultExplanations;
 import dev.selektor.selection.SelectionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +21,9 @@ public class CampaignCustomerOutcomeResource {
     @Inject
     SelectionService selections;
 
+    @Inject
+    ResultExplanations explanations;
+
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "The customer's outcome in the campaign's latest completed run")
@@ -27,6 +31,7 @@ public class CampaignCustomerOutcomeResource {
             @PathParam("campaignId") String campaignId, @PathParam("customerId") String customerId) {
         return selections
                 .latestCompleted(campaignId, customerId)
+                .map(explanations::annotated)
                 .map(SelectionResultView::of)
                 .orElseThrow(() -> new NotFoundException("No completed run of campaign \"" + campaignId
                         + "\" has an outcome for customer \"" + customerId + "\""));

@@ -10,15 +10,20 @@ import dev.selektor.selection.SelectionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Starts selection runs of a campaign. */
@@ -33,6 +38,14 @@ public class CampaignSelectionResource {
 
     @Inject
     BusinessClock clock;
+
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
+    @GET
+    @Operation(summary = "The campaign's selection runs, newest first (limit 1-200, default 50)")
+    public List<SelectionRunView> history(
+            @PathParam("campaignId") String campaignId, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return SelectionRunsResource.views(selections, Optional.of(campaignId), limit);
+    }
 
     @RolesAllowed(Roles.EDITOR)
     @POST

@@ -1,6 +1,7 @@
 package dev.selektor.selection.web;
 
 import dev.selektor.common.Roles;
+import dev.selektor.selection.ResultExplanations;
 import dev.selektor.selection.SelectionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,11 +21,15 @@ public class CustomerSelectionsResource {
     @Inject
     SelectionService selections;
 
+    @Inject
+    ResultExplanations explanations;
+
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "Every stored outcome of one customer, newest run date first")
     public List<SelectionResultView> ofCustomer(@PathParam("customerId") String customerId) {
         return selections.ofCustomer(customerId).stream()
+                .map(explanations::annotated)
                 .map(SelectionResultView::of)
                 .toList();
     }

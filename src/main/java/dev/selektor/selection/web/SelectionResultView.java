@@ -1,6 +1,7 @@
 package dev.selektor.selection.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.selektor.decision.web.DecisionView;
 import dev.selektor.outbox.CustomerSelected;
 import dev.selektor.selection.SelectionResult;
 import java.math.BigDecimal;
@@ -23,7 +24,8 @@ public record SelectionResultView(
         String reason,
         String reasonSource,
         String modelVersion,
-        String eventId) {
+        String eventId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DecisionView.ExplanationView explanation) {
 
     static SelectionResultView of(SelectionResult r) {
         BigDecimal discount = r.discountPercent().stripTrailingZeros();
@@ -40,6 +42,7 @@ public record SelectionResultView(
                 r.modelVersion(),
                 r.outcome() == dev.selektor.decision.Outcome.Kind.SELECTED
                         ? CustomerSelected.eventIdOf(r.runId(), r.customerId())
-                        : null);
+                        : null,
+                r.explanation().map(DecisionView.ExplanationView::of).orElse(null));
     }
 }

@@ -1,8 +1,11 @@
 package dev.selektor.selection.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.Roles;
+import dev.selektor.decision.web.DecisionView;
+import dev.selektor.selection.ResultExplanations;
 import dev.selektor.selection.SelectionRun;
 import dev.selektor.selection.SelectionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,18 +29,39 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class SelectionRunResource {
 
-    public record SelectedCustomer(String customerId, BigDecimal discountPercent, String reason, String eventId) {}
+    public record SelectedCustomer(
+            String customerId,
+            BigDecimal discountPercent,
+            String reason,
+            String eventId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DecisionView.ExplanationView explanation) {}
 
     public record SelectedPage(List<SelectedCustomer> items, String nextCursor) {}
 
+    /** {@code published} counts the events that left the outbox: published, or dropped with an erased customer. */
+    public record Delivery(String runId, String status, long selected, long pending, long published) {}
+
     @Inject
     SelectionService selections;
+
+    @Inject
+    ResultExplanations explanations;
 
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
     @Operation(summary = "A run's status and counts, with an estimate of the time left")
     public SelectionRunView status(@PathParam("runId") String runId) {
         return SelectionRunView.of(selections.find(runId), selections.segments(runId), Instant.now());
+    }
+
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
+    @GET
+    @Path("/delivery")
+    @Operation(summary = "Where the run's events are: still in the outbox (pending) or handed over (published)")
+    public Delivery delivery(@PathParam("runId") String runId) {
+        SelectionRunView view = status(runId);
+        long pending = selections.pendingEvents(runId);
+        return new Delivery(runId, view.status(), view.selected(), pending, Math.max(0, view.selected() - pending));
     }
 
     @RolesAllowed(Roles.EDITOR)
@@ -84,8 +108,10 @@ public class SelectionRunResource {
         var page = selections.selected(runId, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), limit);
         return new SelectedPage(
                 page.results().stream()
+                        .map(explanations::annotated)
                         .map(SelectionResultView::of)
-                        .map(v -> new SelectedCustomer(v.customerId(), v.discountPercent(), v.reason(), v.eventId()))
+                        .map(v -> new SelectedCustomer(
+                                v.customerId(), v.discountPercent(), v.reason(), v.eventId(), v.explanation()))
                         .toList(),
                 page.lastKey().orElse(null));
     }

@@ -48,6 +48,7 @@ public class Tables {
     public static final TableSpec DECISION_MODEL_VERSIONS = TableSpec.keyedBy("decision-model-versions", "name", "seq");
     public static final TableSpec DECISION_MODEL_DRAFTS = TableSpec.keyedBy("decision-model-drafts", "name", "draftId");
     public static final TableSpec DECISION_MODEL_AUDIT = TableSpec.keyedBy("decision-model-audit", "name", "at");
+    public static final TableSpec COUNTERS = TableSpec.keyedBy("counters", "name");
     static final List<TableSpec> ALL = List.of(
             CUSTOMERS,
             CAMPAIGNS,
@@ -58,6 +59,7 @@ public class Tables {
             DECISION_MODELS,
             DECISION_MODEL_VERSIONS,
             DECISION_MODEL_DRAFTS,
+            COUNTERS,
             DECISION_MODEL_AUDIT);
 
     @Inject

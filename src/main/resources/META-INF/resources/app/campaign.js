@@ -5,7 +5,7 @@ import * as fmt from "./format.js";
 import { h, fill, facts, figures, bars, message, confirmDialog } from "./ui.js";
 import { parseTables, tableView } from "./dmn.js";
 import { reach } from "./reach.js";
-import { campaignRuns, remember, PARTIAL_NOTE } from "./history.js";
+import { campaignRuns } from "./history.js";
 import { runsTable } from "./runs-table.js";
 
 export async function campaignPage(el, campaignId, view) {
@@ -60,7 +60,6 @@ export async function campaignPage(el, campaignId, view) {
       fill(runMessage, message("error", "The run was not started: " + api.problemText(answer), "run-refused"));
       return;
     }
-    remember(answer.body.runId, campaignId);
     location.hash = "#/runs/" + api.enc(answer.body.runId);
   }
 
@@ -95,8 +94,7 @@ export async function campaignPage(el, campaignId, view) {
         : message("error", api.problemText(dmn))),
     h("section", { class: "card", "aria-labelledby": "history-title" },
       h("h2", { id: "history-title" }, "Run history"),
-      history.complete ? null : h("p", { class: "note" }, PARTIAL_NOTE),
-      runsTable(history.runs, false, "run-history")));
+      runsTable(history, false, "run-history")));
   runDate.addEventListener("change", refreshReach);
   refreshReach();
 }

@@ -2,19 +2,18 @@
 import * as api from "./api.js";
 import * as fmt from "./format.js";
 import { h, fill, table, badge, message } from "./ui.js";
-import { campaignRuns, PARTIAL_NOTE } from "./history.js";
+import { campaignRuns } from "./history.js";
 
 export async function campaignsPage(el, view) {
   const campaigns = await api.get("/campaigns");
   const lastRuns = await Promise.all(campaigns.map((c) => campaignRuns(c.campaignId)));
   if (!view.alive()) return;
-  const last = new Map(campaigns.map((c, i) => [c.campaignId, lastRuns[i].runs[0]]));
-  const partial = lastRuns.some((r) => !r.complete);
+  const last = new Map(campaigns.map((c, i) => [c.campaignId, lastRuns[i][0]]));
   fill(el,
     h("div", { class: "toolbar" }, h("h1", { style: "flex: 1" }, "Campaigns"),
       api.hasRole("editor") ? h("a", { class: "button primary", href: "#/campaigns/new", id: "new-campaign" }, "New campaign") : null),
     table([
-      ["Campaign", (c) => h("a", { href: "#/campaigns/" + api.enc(c.campaignId), "data-campaign": c.campaignId }, c.name),],
+      ["Campaign", (c) => h("a", { href: "#/campaigns/" + api.enc(c.campaignId), "data-campaign": c.campaignId }, c.name)],
       ["Id", (c) => h("code", null, c.campaignId)],
       ["Runs from", (c) => fmt.date(c.startDate)],
       ["to", (c) => fmt.date(c.endDate)],
@@ -22,8 +21,7 @@ export async function campaignsPage(el, view) {
       ["Cap", (c) => (c.maxCustomers ? fmt.int(c.maxCustomers) : "none"), "num"],
       ["Holdout", (c) => fmt.points(c.holdoutPercent || 0), "num"],
       ["Last run", (c) => lastRunCell(last.get(c.campaignId))],
-    ], campaigns, "No campaigns yet.", { id: "campaigns" }),
-    partial ? h("p", { class: "note" }, "Last run: " + PARTIAL_NOTE) : null);
+    ], campaigns, "No campaigns yet.", { id: "campaigns" }));
 }
 
 function lastRunCell(run) {

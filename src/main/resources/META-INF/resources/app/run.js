@@ -4,13 +4,13 @@ import * as api from "./api.js";
 import * as fmt from "./format.js";
 import { POLL_MS } from "./config.js";
 import { h, fill, table, badge, figures, bars, message, facts } from "./ui.js";
-import { recentRuns, PARTIAL_NOTE } from "./history.js";
+import { recentRuns } from "./history.js";
 import { runsTable } from "./runs-table.js";
 
 export async function runsPage(el, view) {
-  const { runs, complete } = await recentRuns();
+  const runs = await recentRuns();
   if (!view.alive()) return;
-  fill(el, h("h1", null, "Runs"), complete ? null : h("p", { class: "note" }, PARTIAL_NOTE), runsTable(runs, true, "runs"));
+  fill(el, h("h1", null, "Runs"), h("p", { class: "note" }, "The 50 newest runs of every campaign."), runsTable(runs, true, "runs"));
 }
 
 export async function runPage(el, runId, view) {
@@ -90,6 +90,7 @@ async function showResults(el, run, view) {
   const selectedList = h("div", { id: "selected-customers" });
   const delivery = h("div", { id: "delivery" });
   const exportMessage = h("div");
+  const byDiscount = h("div", { id: "discount-chart-panel" }, h("p", { class: "muted" }, "Counting…"));
   const download = (format) => async () => {
     try {
       await api.download(`/selections/${api.enc(run.runId)}/export?format=${format}`, `selection-${run.runId}.${format}`);
@@ -109,6 +110,8 @@ async function showResults(el, run, view) {
         rejected.length ? bars(rejected.map(([reason, n]) => [fmt.reason(reason), n, "REJECTED"]), fmt.int,
           { "aria-label": "not selected by reason", id: "reason-chart" }) : h("p", { class: "muted" }, "Nobody was turned down."),
         run.modelErrors ? message("error", `${fmt.int(run.modelErrors)} customers could not be decided (model error), e.g. ${(run.modelErrorCustomers || []).join(", ")}`) : null)),
+    h("section", { class: "card", "aria-labelledby": "discount-title" },
+      h("h2", { id: "discount-title" }, "Selected, by discount and reason"), byDiscount),
     h("section", { class: "card", "aria-labelledby": "export-title" },
       h("h2", { id: "export-title" }, "Export and delivery"),
       h("div", { class: "toolbar" },
@@ -117,29 +120,50 @@ async function showResults(el, run, view) {
       exportMessage, delivery),
     h("section", { class: "card", "aria-labelledby": "selected-title" },
       h("h2", { id: "selected-title" }, `Selected customers (${fmt.int(run.selected)})`), selectedList));
-  await Promise.all([showDelivery(delivery, run), selectedCustomers(selectedList, run, view)]);
+  await Promise.all([showDelivery(delivery, run, view), selectedCustomers(selectedList, run, view), showByDiscount(byDiscount, run, view)]);
 }
 
-async function showDelivery(el, run) {
-  const answer = await api.request("GET", `/selections/${api.enc(run.runId)}/delivery`);
-  if (answer.ok) {
-    fill(el, h("h3", null, "Events of this run"), figures([
-      ["selected", fmt.int(answer.body.selected)],
-      ["waiting in the outbox", fmt.int(answer.body.pending), "delivery-pending"],
-      ["handed over", fmt.int(answer.body.published), "delivery-published"],
-    ]));
-    return;
-  }
-  // Before the service counts a run's own events, the outbox as a whole is what can be shown.
-  const outbox = await api.request("GET", "/outbox");
-  if (!outbox.ok) { fill(el, message("error", api.problemText(outbox))); return; }
-  const o = outbox.body;
-  fill(el, h("h3", null, "Events (the whole outbox, every run)"),
-    figures([["waiting in the outbox", fmt.int(o.pendingEvents), "delivery-pending"],
-      ["published since this instance started", fmt.int(o.publishedSinceStart)]]),
-    h("p", null, "Relay ", o.relayRunning ? badge("published", "running") : badge("FAILED", "stopped"),
-      o.lastPublishedAt ? ` — last event published ${fmt.dateTime(o.lastPublishedAt)}` : ""),
-    o.lastError ? message("error", `Publishing fails since ${fmt.dateTime(o.failingSince)}: ${o.lastError}`) : null);
+async function showDelivery(el, run, view) {
+  const [delivery, outbox] = await Promise.all([
+    api.request("GET", `/selections/${api.enc(run.runId)}/delivery`), api.request("GET", "/outbox")]);
+  if (!delivery.ok) { fill(el, message("error", api.problemText(delivery))); return; }
+  const d = delivery.body;
+  const o = outbox.ok ? outbox.body : null;
+  // The relay hands events over in the background: follow it until none of the run's is waiting.
+  if (d.pending > 0) setTimeout(() => { if (view.alive()) showDelivery(el, run, view); }, 2000);
+  fill(el, h("h3", null, "Events of this run (CustomerSelected)"),
+    figures([
+      ["events (one per selected customer)", fmt.int(d.selected)],
+      ["waiting in the outbox", fmt.int(d.pending), "delivery-pending"],
+      ["handed over", fmt.int(d.published), "delivery-published"],
+    ]),
+    o ? h("p", null, "Relay of this instance: ", o.relayRunning ? badge("published", "running") : badge("FAILED", "stopped"),
+      o.lastPublishedAt ? ` — last event published ${fmt.dateTime(o.lastPublishedAt)}` : "") : null,
+    o && o.lastError ? message("error", `Publishing fails since ${fmt.dateTime(o.failingSince)}: ${o.lastError}`) : null);
+}
+
+// Reading the selected customers page by page is what the run offers for this; a chart needs no more than this many.
+const COUNTED = 50_000;
+
+async function showByDiscount(el, run, view) {
+  const groups = new Map();
+  let cursor = null;
+  let counted = 0;
+  do {
+    const answer = await api.request("GET", `/selections/${api.enc(run.runId)}/customers?limit=1000` + (cursor ? "&cursor=" + api.enc(cursor) : ""));
+    if (!view.alive()) return;
+    if (!answer.ok) { fill(el, message("error", api.problemText(answer))); return; }
+    for (const c of answer.body.items) {
+      const key = `${fmt.points(c.discountPercent)} — ${fmt.reason(c.reason)}`;
+      groups.set(key, { discount: c.discountPercent, count: (groups.get(key)?.count ?? 0) + 1 });
+    }
+    counted += answer.body.items.length;
+    cursor = answer.body.nextCursor;
+  } while (cursor && counted < COUNTED);
+  const items = [...groups.entries()].sort((a, b) => b[1].discount - a[1].discount || b[1].count - a[1].count);
+  fill(el, items.length === 0 ? h("p", { class: "muted" }, "Nobody was selected.")
+    : bars(items.map(([label, g]) => [label, g.count, "SELECTED"]), fmt.int, { "aria-label": "selected by discount and reason", id: "discount-chart" }),
+  cursor ? h("p", { class: "note" }, `Counted over the first ${fmt.int(counted)} selected customers.`) : null);
 }
 
 const PAGE = 50;

@@ -114,6 +114,12 @@ await runFlow("workspace-flow", shotsArg, {
   const firstRows = await page.locator("#selected-table tbody tr").count();
   check(firstRows === Math.min(selectedShown, 50), `${firstRows} selected customers listed of ${selectedShown}`);
   check((await text(page.locator("#reason-chart"))).includes("NO_CONSENT"), "the reasons do not name NO_CONSENT");
+  await page.locator("#discount-chart").waitFor();
+  const byDiscount = await text(page.locator("#discount-chart"));
+  check(/\d+ %/.test(byDiscount) && byDiscount.includes("Electronics"), `selected by discount: "${byDiscount}"`);
+  // Every selected customer's event leaves the outbox (the test's Kafka broker takes them).
+  await page.locator("#delivery-published").filter({ hasText: new RegExp(`^${selectedShown}$`) }).waitFor();
+  check((await text(page.locator("#delivery-pending"))) === "0", "events of the run still wait in the outbox");
   await shot("06-run-completed.png");
 
   // f. The CSV as the browser downloads it.
@@ -140,6 +146,12 @@ await runFlow("workspace-flow", shotsArg, {
   const consent = page.locator("#why-policies li", { hasText: "Marketing consent" });
   check((await text(consent)).includes("REJECTED"), `the consent policy: "${await text(consent)}"`);
   await shot("07-customer-why-not.png");
+  // The outcome stored by the run explains itself as it was at the run.
+  await stored.locator("button.why-stored").click();
+  await page.locator("#why-outcome").filter({ hasText: "NO_CONSENT" }).waitFor();
+  const storedConsent = page.locator("#why-policies li", { hasText: "Marketing consent" });
+  check((await text(storedConsent)).includes("REJECTED"), `the stored explanation: "${await text(page.locator("#why"))}"`);
+  check((await text(page.locator("#why"))).includes(`run date 26.11.2026`), "the stored explanation does not name its run date");
 
   // h. A viewer sees everything and no button that would be refused.
   await page.click("#sign-out");

@@ -162,7 +162,7 @@ await runFlow("workspace-flow", shotsArg, {
   await page.click(`#campaigns a[data-campaign="${campaignId}"]`);
   await page.locator("#campaign-title").waitFor();
   await page.locator("#run-history a[data-run]").first().waitFor();
-  check((await page.locator("#start-run, #edit-campaign").count()) === 0, "a viewer is offered to start a run or edit");
+  check((await page.locator("#start-run, #edit-campaign, #recompute-reach").count()) === 0, "a viewer is offered to start a run, edit or preview");
   await shot("08-viewer-campaign.png");
   await page.goto(`${base}#/runs/${runId}`);
   await page.locator("#outcome-chart").waitFor();

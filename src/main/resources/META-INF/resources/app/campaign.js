@@ -23,7 +23,7 @@ export async function campaignPage(el, campaignId, view) {
   const runMessage = h("div", { id: "run-message" });
   const state = { report: null, token: 0 };
 
-  async function refreshReach() {
+  async function refreshReach(fresh) {
     const token = ++state.token;
     state.report = null;
     const current = () => view.alive() && token === state.token;
@@ -33,7 +33,7 @@ export async function campaignPage(el, campaignId, view) {
     }
     fill(reachPanel, h("p", { class: "muted" }, "Starting the preview…"));
     try {
-      const report = await reach(model, runDate.value, (r) => showReach(reachPanel, r, campaign), current);
+      const report = await reach(model, runDate.value, (r) => showReach(reachPanel, r, campaign), current, fresh === true);
       if (current()) state.report = report;
     } catch (e) {
       if (current()) fill(reachPanel, message("error", e.message, "reach-error"));
@@ -83,6 +83,7 @@ export async function campaignPage(el, campaignId, view) {
         h("h2", { id: "reach-title" }, "Reach"),
         h("div", { class: "toolbar" },
           h("div", null, h("label", { for: "run-date" }, "Run date"), runDate),
+          editor || api.hasRole("approver") ? h("button", { id: "recompute-reach", onclick: () => refreshReach(true) }, "Compute again") : null,
           editor ? h("button", { class: "primary", id: "start-run", onclick: startRun }, "Start selection run…") : null),
         reachPanel, runMessage)),
     h("section", { class: "card", "aria-labelledby": "table-title" },
@@ -117,7 +118,7 @@ function showReach(panel, report, campaign) {
   const holdout = Math.round(report.selectedLive * (campaign.holdoutPercent || 0) / 100);
   fill(panel,
     h("p", { id: "reach-status" }, done
-      ? `Computed over ${fmt.int(report.processed)} stored customers for ${fmt.date(report.runDate)}.`
+      ? `Computed over ${fmt.int(report.processed)} stored customers for ${fmt.date(report.runDate)}, at ${fmt.dateTime(report.finishedAt)}.`
       : report.status === "RUNNING" ? `Evaluating… ${fmt.int(report.processed)} customers so far.`
         : `The preview failed: ${report.failure || report.status}`),
     figures([

@@ -17,17 +17,36 @@ async function identicalDraft(model, liveVersion) {
   return saved.body.draftId;
 }
 
-/**
- * Runs the preview for `runDate` and calls `progress(report)` on every poll until it ends; answers the last
- * report. `alive()` false stops polling (the user left the page or asked for another date).
- */
-export async function reach(model, runDate, progress, alive) {
-  const info = await api.get(`/decision-models/${api.enc(model)}`);
-  const draftId = await identicalDraft(model, info.liveVersion);
+// A preview goes over every stored customer: one already made for this table version and date is shown again
+// rather than started anew, for as long as the instance that made it keeps it (the latest 50, in memory).
+const KEY = "selektor.reach";
+const known = () => JSON.parse(sessionStorage.getItem(KEY) || "{}");
+
+async function earlier(key) {
+  const location = known()[key];
+  if (!location) return null;
+  const answer = await api.request("GET", location);
+  return answer.ok && answer.body.status !== "FAILED" ? location : null;
+}
+
+async function start(model, liveVersion, runDate) {
+  const draftId = await identicalDraft(model, liveVersion);
   const started = await api.request("POST", `/decision-models/${api.enc(model)}/drafts/${draftId}/impact`, { runDate });
   if (started.status !== 202) throw new Error(api.problemText(started));
+  return started.location;
+}
+
+/**
+ * Runs the preview for `runDate` (or, unless `fresh`, finds the one already made) and calls `progress(report)` on every poll
+ * until it ends; answers the last report. `alive()` false stops polling (the user left the page or asked for another date).
+ */
+export async function reach(model, runDate, progress, alive, fresh) {
+  const info = await api.get(`/decision-models/${api.enc(model)}`);
+  const key = `${model}|${info.liveVersion}|${runDate}`;
+  const location = (!fresh && (await earlier(key))) || (await start(model, info.liveVersion, runDate));
+  sessionStorage.setItem(KEY, JSON.stringify({ ...known(), [key]: location }));
   for (;;) {
-    const report = await api.get(started.location);
+    const report = await api.get(location);
     if (!alive()) return report;
     progress(report);
     if (report.status !== "RUNNING") return report;

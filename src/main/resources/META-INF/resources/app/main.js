@@ -44,6 +44,9 @@ async function route() {
   fill(page, h("p", { class: "muted" }, "Loading…"));
   try {
     await found[2](page, hash.match(found[0]), view);
+    // The tab and the browser history name the page, as its heading does.
+    const heading = page.querySelector("h1");
+    if (view.alive()) document.title = (heading ? heading.textContent.trim() + " · " : "") + "Selektor";
   } catch (e) {
     if (view.alive()) fill(page, message("error", e.message, "page-error"));
   }

@@ -2,7 +2,7 @@
 // (after a confirmation that shows reach and cap) and its run history.
 import * as api from "./api.js";
 import * as fmt from "./format.js";
-import { h, fill, facts, figures, bars, message, confirmDialog } from "./ui.js";
+import { h, fill, facts, figures, bars, message, confirmDialog, progressBar } from "./ui.js";
 import { parseTables, tableView } from "./dmn.js";
 import { reach } from "./reach.js";
 import { campaignRuns } from "./history.js";
@@ -11,11 +11,14 @@ import { runsTable } from "./runs-table.js";
 export async function campaignPage(el, campaignId, view) {
   const campaign = await api.get("/campaigns/" + api.enc(campaignId));
   const model = campaign.decisionModel;
-  const [info, dmn, history] = await Promise.all([
+  const [info, dmn, history, newest] = await Promise.all([
     api.get("/decision-models/" + api.enc(model)),
     api.request("GET", `/decision-models/${api.enc(model)}/dmn`),
     campaignRuns(campaignId),
+    api.request("GET", "/selections?limit=1"),
   ]);
+  // The preview does not know how many customers it will go over; the newest run counted them when it started.
+  const customersAbout = newest.ok && newest.body[0] ? newest.body[0].estimatedCustomers : 0;
   if (!view.alive()) return;
   const editor = api.hasRole("editor");
   const runDate = h("input", { type: "date", id: "run-date", value: defaultRunDate(campaign) });
@@ -33,7 +36,7 @@ export async function campaignPage(el, campaignId, view) {
     }
     fill(reachPanel, h("p", { class: "muted" }, "Starting the preview…"));
     try {
-      const report = await reach(model, runDate.value, (r) => showReach(reachPanel, r, campaign), current, fresh === true);
+      const report = await reach(model, runDate.value, (r) => showReach(reachPanel, r, campaign, customersAbout), current, fresh === true);
       if (current()) state.report = report;
     } catch (e) {
       if (current()) fill(reachPanel, message("error", e.message, "reach-error"));
@@ -113,14 +116,17 @@ function expectedSelected(report, campaign) {
   return campaign.maxCustomers ? Math.min(campaign.maxCustomers, afterHoldout) : afterHoldout;
 }
 
-function showReach(panel, report, campaign) {
+function showReach(panel, report, campaign, customersAbout) {
   const done = report.status === "COMPLETED";
   const holdout = Math.round(report.selectedLive * (campaign.holdoutPercent || 0) / 100);
   fill(panel,
     h("p", { id: "reach-status" }, done
       ? `Computed over ${fmt.int(report.processed)} stored customers for ${fmt.date(report.runDate)}, at ${fmt.dateTime(report.finishedAt)}.`
-      : report.status === "RUNNING" ? `Evaluating… ${fmt.int(report.processed)} customers so far.`
+      : report.status === "RUNNING" ? `Evaluating… ${fmt.int(report.processed)} customers so far`
+        + (customersAbout > report.processed ? ` of about ${fmt.int(customersAbout)}.` : ".")
         : `The preview failed: ${report.failure || report.status}`),
+    report.status === "RUNNING" && customersAbout > report.processed
+      ? progressBar(report.processed / customersAbout, "reach preview progress") : null,
     figures([
       ["selected by the live table", fmt.int(report.selectedLive), "reach-selected"],
       ["expected after holdout and cap", "≈ " + fmt.int(expectedSelected(report, campaign)), "reach-expected"],

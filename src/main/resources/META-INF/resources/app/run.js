@@ -3,7 +3,7 @@
 import * as api from "./api.js";
 import * as fmt from "./format.js";
 import { POLL_MS } from "./config.js";
-import { h, fill, table, badge, figures, bars, message, facts } from "./ui.js";
+import { h, fill, table, badge, figures, bars, message, facts, progressBar } from "./ui.js";
 import { recentRuns } from "./history.js";
 import { runsTable } from "./runs-table.js";
 
@@ -70,9 +70,7 @@ function showProgress(el, run) {
   const left = running ? (run.estimatedSecondsLeft ?? (total > run.processed && rate > 0 ? (total - run.processed) / rate : null)) : 0;
   fill(el,
     h("h2", { id: "progress-title" }, "Progress"),
-    h("div", { class: "progress", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": 100,
-      "aria-valuenow": Math.round(share * 100), "aria-label": "run progress" },
-    h("div", { style: `width: ${share * 100}%` })),
+    progressBar(share, "run progress"),
     h("p", { id: "progress-text" }, h("strong", { id: "progress-percent" }, fmt.share(share)), " — ",
       total > 0 ? `${fmt.int(run.processed)} of ${fmt.int(Math.max(total, run.processed))} customers` : `${fmt.int(run.processed)} customers`,
       `, segments ${run.segmentsDone} of ${run.segments}`),

@@ -63,6 +63,12 @@ export function bars(items, format, attributes) {
     ]));
 }
 
+/** A progress bar for a share from 0 to 1. */
+export function progressBar(share, label) {
+  return h("div", { class: "progress", role: "progressbar", "aria-label": label, "aria-valuemin": 0, "aria-valuemax": 100,
+    "aria-valuenow": Math.round(share * 100) }, h("div", { style: `width: ${share * 100}%` }));
+}
+
 export function message(kind, text, id) {
   return h("p", { class: "message " + kind, role: kind === "error" ? "alert" : "status", id }, text);
 }

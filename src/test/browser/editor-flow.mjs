@@ -7,10 +7,7 @@
 // Prints one JSON line on stdout with what the page showed; progress goes to stderr. Exits non-zero on the first
 // failed check, with failure.png in SCREENSHOT_DIR.
 // Environment: CHROMIUM (default /usr/bin/chromium), EDITOR_FLOW_TIMEOUT_MS (whole run, default 300000).
-import { chromium } from "playwright-core";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { check, text, runFlow } from "./harness.mjs";
 
 const MODEL = "black-week-tech";
 const DECISION = "Selection";
@@ -27,36 +24,13 @@ if (!baseArg || !shotsArg) {
   process.exit(2);
 }
 const editorUrl = new URL("editor/index.html", baseArg.endsWith("/") ? baseArg : baseArg + "/").toString();
-const shots = path.resolve(shotsArg);
-fs.mkdirSync(shots, { recursive: true });
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const overallMs = Number(process.env.EDITOR_FLOW_TIMEOUT_MS || 300_000);
 // The editor bundle is 12 MB and the machine may be busy: generous waits, but each on a condition.
 const STEP_MS = 90_000;
 
-function log(message) {
-  console.error(`[editor-flow] ${message}`);
-}
-
-class CheckFailed extends Error {}
-
-function check(condition, message) {
-  if (!condition) throw new CheckFailed(message);
-}
-
 let page;
-let profile;
-let context;
+let log;
+let shot;
 const pageErrors = [];
-
-async function shot(name) {
-  await page.screenshot({ path: path.join(shots, name), fullPage: true });
-  log(`screenshot ${name}`);
-}
-
-async function text(locator) {
-  return (await locator.textContent())?.trim() ?? "";
-}
 
 async function signIn(user) {
   await page.fill("#login-user", user);
@@ -131,27 +105,9 @@ async function editCell() {
   check(!(await editorFrame().locator("text=An unexpected error happened").isVisible()), "the DMN editor shows its error page");
 }
 
-async function run() {
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "editor-flow-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1600, height: 1000 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
-  context.setDefaultTimeout(STEP_MS);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => {
-    pageErrors.push(error.message);
-    log(`page error: ${error.message}`);
-  });
-  page.on("console", (message) => {
-    if (message.type() === "error") log(`console error: ${message.text().slice(0, 500)} (${message.location().url})`);
-  });
-  page.on("response", (response) => {
-    if (response.status() >= 400) log(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
-  });
+async function run(session) {
+  ({ page, log, shot } = session);
+  page.on("pageerror", (error) => pageErrors.push(error.message));
 
   // a. The editor signs in and opens the model.
   log(`opening ${editorUrl}`);
@@ -253,28 +209,8 @@ async function run() {
     publishedSeq, publishedVersion: seq[2] };
 }
 
-async function failed(error) {
-  console.error(`[editor-flow] FAILED: ${error instanceof CheckFailed ? "" : "(unexpected) "}${error.message}`);
-  if (page) await page.screenshot({ path: path.join(shots, "failure.png"), fullPage: true }).catch(() => {});
-  if (page) console.error(`[editor-flow] page status: "${await page.locator("#status").textContent({ timeout: 1000 }).catch(() => "")}"`);
-}
-
-let exitCode = 0;
-const timer = setTimeout(async () => {
-  await failed(new CheckFailed(`the flow took longer than ${overallMs} ms`));
-  // playwright ends the browser it started when node exits.
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-  process.exit(1);
-}, overallMs);
-try {
-  const result = await run();
-  console.log(JSON.stringify(result));
-} catch (error) {
-  await failed(error);
-  exitCode = 1;
-} finally {
-  clearTimeout(timer);
-  await context?.close().catch(() => {});
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-}
-process.exit(exitCode);
+await runFlow("editor-flow", shotsArg, {
+  overallMs: Number(process.env.EDITOR_FLOW_TIMEOUT_MS || 300_000),
+  stepMs: STEP_MS,
+  viewport: { width: 1600, height: 1000 },
+}, run);

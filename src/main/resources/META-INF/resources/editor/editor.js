@@ -70,6 +70,9 @@ async function signIn(user, password) {
   $("app").hidden = false;
   applyRoles();
   await loadModels();
+  // The workspace links here with the model's name after the #.
+  const wanted = decodeURIComponent(location.hash.substring(1));
+  if (wanted && document.querySelector(`#models a[data-model="${CSS.escape(wanted)}"]`)) await openModel(wanted);
 }
 
 $("login-form").addEventListener("submit", (event) => {
@@ -340,7 +343,15 @@ async function loadVersions() {
   }
 }
 
+// The workspace's modules that read DMN tables and draw their differences, loaded once.
+let diffs = null;
+
 async function loadAudit() {
+  if (diffs === null) {
+    const [dmn, versions] = await Promise.all([import("../app/dmn.js"), import("../app/model-versions.js")]);
+    diffs = { modelDiff: dmn.modelDiff, changedModel: versions.changedModel, versionXml: versions.versionXml };
+  }
+  const xmlOf = diffs.versionXml(api, state.model, (answer) => answer.body.detail || "The service answered " + answer.status);
   const response = await api("GET", `/decision-models/${state.model}/audit`);
   const body = $("audit").querySelector("tbody");
   body.replaceChildren();
@@ -351,10 +362,34 @@ async function loadAudit() {
     cell(row, e.user);
     cell(row, e.fromVersion);
     cell(row, e.toVersion);
-    cell(row, (e.changedRows || []).join("\n"), "rows");
+    const rows = cell(row, (e.changedRows || []).join("\n"), "rows");
     cell(row, e.reason);
     body.appendChild(row);
+    if (diffs.changedModel(e)) rows.appendChild(showChangeButton(e, row, xmlOf));
   }
+}
+
+// The workspace's table diff (which row, which cell, the old value struck through, the new beside it), drawn in a
+// row of its own below the audit entry when asked for: each needs two versions of the model fetched.
+function showChangeButton(entry, row, xmlOf) {
+  const button = document.createElement("button");
+  button.textContent = "Show as table";
+  button.className = "show-change";
+  button.onclick = async () => {
+    button.disabled = true;
+    const detail = document.createElement("tr");
+    const td = document.createElement("td");
+    td.colSpan = row.children.length;
+    detail.appendChild(td);
+    row.after(detail);
+    try {
+      td.append(...diffs.modelDiff(await xmlOf(entry.fromVersion), await xmlOf(entry.toVersion, entry.draftId)));
+    } catch (error) {
+      td.textContent = error.message;
+      td.className = "error";
+    }
+  };
+  return button;
 }
 
 // --- start ---

@@ -3,12 +3,11 @@ package dev.selektor.authoring;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.BrowserScript;
 import dev.selektor.testing.SampleCampaigns;
 import dev.selektor.testing.TestCustomers;
 import dev.selektor.testing.TestIds;
@@ -18,18 +17,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,12 +34,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @ActingUser("tester")
 class EditorBrowserTest {
-    private static final Logger LOG = Logger.getLogger(EditorBrowserTest.class);
     private static final Path SCRIPT = Path.of("src/test/browser/editor-flow.mjs");
     private static final Path SCREENSHOTS = Path.of("target/browser-screenshots");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    // The script stops itself after 5 minutes; this is the backstop should node itself hang.
-    private static final long SCRIPT_TIMEOUT_MINUTES = 7;
     // An electronics fan (row 6 of the Selection table, 15 % in dmn/black-week-tech.dmn).
     private static final String FAN = """
             {"customer": {"customerId": "C-BROWSER-1", "segment": "REGULAR", "country": "DE", "birthDate": "1988-02-14",
@@ -91,7 +79,6 @@ class EditorBrowserTest {
 
     @Test
     void anEditorChangesACellInTheBrowserAndTheApproversPublicationIsLiveAtOnce() throws Exception {
-        requireBrowserTools();
         JsonPath before = decideForTheFan();
         assertEquals(15, before.getInt("discountPercent"), before.prettify());
         String liveBefore = before.getString("modelVersion");
@@ -164,82 +151,19 @@ class EditorBrowserTest {
         assertEquals(liveBefore, restored.getString("modelVersion"));
     }
 
-    /** CI installs node, Chromium and playwright-core (.ci/run): a missing one is a broken machine, not a skip. */
-    private static void requireBrowserTools() {
-        assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium package");
-        assertTrue(
-                Files.isDirectory(Path.of("node_modules/playwright-core")),
-                "node_modules/playwright-core is missing: run npm ci");
-        try {
-            Process node = new ProcessBuilder("node", "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            assertTrue(
-                    node.waitFor(30, TimeUnit.SECONDS) && node.exitValue() == 0, "node --version failed: " + version);
-        } catch (IOException e) {
-            fail("node is not installed (it runs the browser script): " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("interrupted while checking node");
-        }
-    }
-
-    /** Runs the browser script against this test's server; its output goes to the test log. */
     private JsonPath runEditorFlow() throws IOException, InterruptedException {
-        // Screenshots of an earlier run must not pass for this one's.
-        if (Files.isDirectory(SCREENSHOTS)) {
-            try (var old = Files.list(SCREENSHOTS)) {
-                for (Path file : old.filter(f -> f.toString().endsWith(".png")).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Process process = new ProcessBuilder("node", SCRIPT.toString(), base.toString(), SCREENSHOTS.toString())
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().close();
-        AtomicReference<String> result = new AtomicReference<>();
-        Thread forward = new Thread(
-                () -> {
-                    try (BufferedReader lines = new BufferedReader(
-                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                            LOG.info("[browser] " + line);
-                            if (line.startsWith("{")) {
-                                result.set(line);
-                            }
-                        }
-                    } catch (IOException e) {
-                        LOG.warn("reading the browser script's output failed", e);
-                    }
-                },
-                "editor-flow-output");
-        forward.start();
-        if (!process.waitFor(SCRIPT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail("the browser script did not finish within " + SCRIPT_TIMEOUT_MINUTES + " minutes; see " + SCREENSHOTS);
-        }
-        forward.join(TimeUnit.SECONDS.toMillis(30));
-        assertEquals(
-                0,
-                process.exitValue(),
-                "the browser script failed (its output is in the log above, " + "its screenshots in "
-                        + SCREENSHOTS.toAbsolutePath() + ")");
-        assertNotNull(result.get(), "the browser script printed no JSON result");
-        for (String shot : List.of(
-                "01-signed-in.png",
-                "02-cell-edited.png",
-                "03-draft-saved.png",
-                "04-regression-cases.png",
-                "05-impact-preview.png",
-                "06-approver-draft-opened.png",
-                "07-published.png")) {
-            Path file = SCREENSHOTS.resolve(shot);
-            assertTrue(Files.isRegularFile(file) && Files.size(file) > 0, "no screenshot " + file);
-        }
-        return JsonPath.from(result.get());
+        return BrowserScript.run(
+                SCRIPT,
+                base.toString(),
+                SCREENSHOTS,
+                List.of(
+                        "01-signed-in.png",
+                        "02-cell-edited.png",
+                        "03-draft-saved.png",
+                        "04-regression-cases.png",
+                        "05-impact-preview.png",
+                        "06-approver-draft-opened.png",
+                        "07-published.png"));
     }
 
     private static void rollBackTo(int seq) {

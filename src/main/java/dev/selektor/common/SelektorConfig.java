@@ -19,6 +19,8 @@ public interface SelektorConfig {
 
     Dynamodb dynamodb();
 
+    Opensearch opensearch();
+
     Selection selection();
 
     ContactPressureSettings contactPressure();
@@ -249,6 +251,23 @@ public interface SelektorConfig {
         /** Folder of the DRL global policies. */
         @WithDefault("rules")
         String dir();
+    }
+
+    interface Opensearch {
+        /** Unset: no customer index, and the audience endpoints answer 503. Set: the node, e.g. http://127.0.0.1:9200. */
+        Optional<java.net.URI> url();
+
+        /** Put before the index and alias names, so that environments can share a cluster. */
+        @WithDefault("selektor-")
+        String indexPrefix();
+
+        /** Upper bound of one call: an audience question fails with 503 within about this time. */
+        @WithDefault("4s")
+        java.time.Duration timeout();
+
+        /** Customers per bulk request when the index is filled. */
+        @WithDefault("1000")
+        int bulkSize();
     }
 
     interface Dynamodb {

@@ -60,6 +60,18 @@ final class ArchitectureRules {
                 .resideInAPackage("org.apache.kafka..");
     }
 
+    /** The OpenSearch client and its HTTP transport stay in the customer index's adapter. */
+    static ArchRule onlyOpenSearchAdaptersUseTheOpenSearchClient(String root) {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage("..opensearch..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.opensearch..", "org.apache.hc..");
+    }
+
     /** The DMN engine stays behind the decision model; the policy engine's DRL adapter is the one other user. */
     static ArchRule onlyDecisionModelUsesTheKieEngine(String root) {
         return noClasses()

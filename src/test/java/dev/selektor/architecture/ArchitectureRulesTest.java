@@ -50,6 +50,15 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theOpenSearchClientOutsideAnOpenSearchAdapterIsCaught() {
+        assertOnlyOffender(
+                "index",
+                ArchitectureRules::onlyOpenSearchAdaptersUseTheOpenSearchClient,
+                "OpenSearchInDomain",
+                "OpenSearchInAdapter");
+    }
+
+    @Test
     void theKieEngineOutsideTheDecisionModelIsCaught() {
         assertOnlyOffender(
                 "kie", ArchitectureRules::onlyDecisionModelUsesTheKieEngine, "KieOutsideTheModel", "KieInTheModel");

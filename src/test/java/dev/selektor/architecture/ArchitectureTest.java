@@ -38,6 +38,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyOpenSearchAdaptersUseTheOpenSearchClient() {
+        ArchitectureRules.onlyOpenSearchAdaptersUseTheOpenSearchClient(ROOT).check(CLASSES);
+    }
+
+    @Test
     void onlyTheDecisionModelAndTheDrlAdapterUseTheKieEngine() {
         ArchitectureRules.onlyDecisionModelUsesTheKieEngine(ROOT).check(CLASSES);
     }

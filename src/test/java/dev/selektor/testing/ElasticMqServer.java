@@ -1,11 +1,7 @@
 package dev.selektor.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** A real SQS-compatible server (ElasticMQ, in memory) for tests, run by {@code bin/elasticmq} from its Maven jars. */
 public final class ElasticMqServer {
@@ -44,19 +40,6 @@ public final class ElasticMqServer {
     }
 
     private void script(String command) {
-        ProcessBuilder builder = new ProcessBuilder("bin/elasticmq", command).redirectErrorStream(true);
-        builder.environment().put("ELASTICMQ_PORT", Integer.toString(port));
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("bin/elasticmq " + command + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run bin/elasticmq " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: bin/elasticmq " + command, e);
-        }
+        StandInScript.run("bin/elasticmq", command, Map.of("ELASTICMQ_PORT", Integer.toString(port)));
     }
 }

@@ -2,11 +2,9 @@ package dev.selektor.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Kafka broker (KRaft) for tests, run by {@code bin/kafka} from the Kafka jars on Maven Central.
@@ -50,21 +48,8 @@ public final class KafkaBroker {
     }
 
     private void script(String command) {
-        ProcessBuilder builder = new ProcessBuilder("bin/kafka", command).redirectErrorStream(true);
-        builder.environment().put("KAFKA_PORT", Integer.toString(port));
-        builder.environment().put("KAFKA_DATA", data.toString());
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("bin/kafka " + command + " failed: " + output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run bin/kafka " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: bin/kafka " + command, e);
-        }
+        StandInScript.run(
+                "bin/kafka", command, Map.of("KAFKA_PORT", Integer.toString(port), "KAFKA_DATA", data.toString()));
     }
 
     private static Path newDataDir() {

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.generic.Body;
@@ -17,6 +19,7 @@ import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Options;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
@@ -53,28 +56,50 @@ public class OpenSearchCalls {
         return new OpenSearchGenericClient(transport);
     }
 
+    /**
+     * Creating an index waits for its shard to start, which a busy machine stretches past a question's timeout:
+     * the index's upkeep gets this much.
+     */
+    static final Duration UPKEEP_TIMEOUT = Duration.ofMinutes(2);
+
     /** A JSON answer; 404 gives a missing node (null), other 4xx an IllegalStateException naming the call. */
     public JsonNode json(String method, String path, Object body) {
+        return json(method, path, body, config.opensearch().timeout());
+    }
+
+    /** As {@link #json(String, String, Object)}, with a time of its own for the answer. */
+    public JsonNode json(String method, String path, Object body, Duration timeout) {
         byte[] bytes;
         try {
             bytes = body == null ? null : JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return send(method, path, bytes == null ? null : Body.from(bytes, "application/json"));
+        return send(method, path, bytes == null ? null : Body.from(bytes, "application/json"), timeout);
     }
 
     /** A bulk request: NDJSON lines. */
     public JsonNode bulk(String path, String ndjson) {
-        return send("POST", path, Body.from(ndjson.getBytes(StandardCharsets.UTF_8), "application/x-ndjson"));
+        return send(
+                "POST",
+                path,
+                Body.from(ndjson.getBytes(StandardCharsets.UTF_8), "application/x-ndjson"),
+                UPKEEP_TIMEOUT);
     }
 
-    private JsonNode send(String method, String path, Body body) {
+    private JsonNode send(String method, String path, Body body, Duration timeout) {
         var request = Requests.builder().method(method).endpoint(path);
         if (body != null) {
             request.body(body);
         }
-        try (Response response = client().execute(request.build())) {
+        ApacheHttpClient5Options options = ApacheHttpClient5Options.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(timeout))
+                        .setConnectionRequestTimeout(
+                                Timeout.of(config.opensearch().timeout()))
+                        .build())
+                .build();
+        try (Response response = client().withTransportOptions(options).execute(request.build())) {
             int status = response.getStatus();
             String text = response.getBody().map(Body::bodyAsString).orElse("");
             if (status >= 500) {

@@ -43,7 +43,7 @@ public class OpenSearchCustomerIndex implements AudienceIndex {
     public synchronized Rebuild rebuild() {
         Instant started = Instant.now();
         String index = alias() + "-" + started.toEpochMilli();
-        calls.json("PUT", "/" + index, CustomerDocuments.settingsAndMappings());
+        calls.json("PUT", "/" + index, CustomerDocuments.settingsAndMappings(), OpenSearchCalls.UPKEEP_TIMEOUT);
         long documents = 0;
         Optional<String> after = Optional.empty();
         do {
@@ -52,13 +52,13 @@ public class OpenSearchCustomerIndex implements AudienceIndex {
             documents += index(index, page.customers());
             after = page.lastKey();
         } while (after.isPresent());
-        calls.json("POST", "/" + index + "/_refresh", null);
+        calls.json("POST", "/" + index + "/_refresh", null, OpenSearchCalls.UPKEEP_TIMEOUT);
         List<String> previous = indicesOfAlias();
         List<Object> actions = new ArrayList<>();
         previous.forEach(old -> actions.add(Map.of("remove", Map.of("index", old, "alias", alias()))));
         actions.add(Map.of("add", Map.of("index", index, "alias", alias())));
-        calls.json("POST", "/_aliases", Map.of("actions", actions));
-        previous.forEach(old -> calls.json("DELETE", "/" + old, null));
+        calls.json("POST", "/_aliases", Map.of("actions", actions), OpenSearchCalls.UPKEEP_TIMEOUT);
+        previous.forEach(old -> calls.json("DELETE", "/" + old, null, OpenSearchCalls.UPKEEP_TIMEOUT));
         Rebuild done = new Rebuild(
                 index,
                 documents,

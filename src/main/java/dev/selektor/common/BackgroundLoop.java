@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
  * While rounds fail (the store or the broker away) it waits, doubling the pause up to a limit, logs the failure once
  * and the recovery once, and tells since when it fails, so that an outage neither spins a core nor floods the log.
  */
-public final class BackgroundLoop {
+public final class BackgroundLoop implements BackgroundWorks.Work {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
@@ -49,13 +49,28 @@ public final class BackgroundLoop {
         this.longestPause = longestPause;
     }
 
+    @Override
+    public String what() {
+        return what;
+    }
+
     /** Since when and why the rounds fail; empty while they work. */
+    @Override
     public Optional<Failure> failing() {
         return failing;
     }
 
     /** Runs rounds until {@code stopping} says so, a round ends the loop, or the thread is interrupted. */
     public void run(BooleanSupplier stopping, Round round) {
+        BackgroundWorks.started(this);
+        try {
+            loop(stopping, round);
+        } finally {
+            BackgroundWorks.ended(this);
+        }
+    }
+
+    private void loop(BooleanSupplier stopping, Round round) {
         Duration backoff = firstPause;
         while (!stopping.getAsBoolean()) {
             Duration pause;

@@ -211,6 +211,25 @@ public interface SelektorConfig {
          */
         @WithDefault("60s")
         java.time.Duration segmentVisibility();
+
+        /**
+         * How long a worker holds a segment without writing a checkpoint (it renews the lease with every page);
+         * past it, a live worker of any instance takes the segment over from its checkpoint.
+         */
+        @WithDefault("30s")
+        java.time.Duration lease();
+
+        StoreRetry storeRetry();
+
+        /** How a run waits out a store that fails for a passing reason (unreachable, throttling, 5xx). */
+        interface StoreRetry {
+            /** The first pause; each further one doubles, up to {@link #maxBackoff}, with random jitter. */
+            @WithDefault("200ms")
+            java.time.Duration firstBackoff();
+
+            @WithDefault("10s")
+            java.time.Duration maxBackoff();
+        }
     }
 
     interface ContactPressureSettings {

@@ -1,5 +1,7 @@
 package dev.selektor.selection;
 
+import dev.selektor.common.BackgroundLoop;
+import dev.selektor.common.BackgroundWorks;
 import dev.selektor.common.SelektorConfig;
 import dev.selektor.decision.Outcome;
 import dev.selektor.policy.ContactPressure;
@@ -43,6 +45,43 @@ public class ContactHistory implements ContactPressureSource {
     private final List<SelectionRun> completedHere = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record CompletedRuns(List<SelectionRun> runs, long readAtNanos) {}
+
+    private final RefreshState refresh = new RefreshState();
+
+    /** Whether reading the completed runs again fails, for the background health. */
+    private static final class RefreshState implements BackgroundWorks.Work {
+        private volatile Optional<BackgroundLoop.Failure> failing = Optional.empty();
+
+        @Override
+        public String what() {
+            return "Reading the completed runs for contact pressure";
+        }
+
+        @Override
+        public Optional<BackgroundLoop.Failure> failing() {
+            return failing;
+        }
+
+        void failed(RuntimeException e) {
+            failing = Optional.of(new BackgroundLoop.Failure(
+                    failing.map(BackgroundLoop.Failure::since).orElse(java.time.Instant.now()),
+                    String.valueOf(e.getMessage())));
+        }
+
+        void worked() {
+            failing = Optional.empty();
+        }
+    }
+
+    @jakarta.annotation.PostConstruct
+    void register() {
+        BackgroundWorks.started(refresh);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void unregister() {
+        BackgroundWorks.ended(refresh);
+    }
 
     /** For one decision. */
     @Override
@@ -144,6 +183,10 @@ public class ContactHistory implements ContactPressureSource {
             java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     snapshot = readCompletedRuns();
+                    refresh.worked();
+                } catch (RuntimeException e) {
+                    // Decisions go on with the list last read; the next decision after the pause tries again.
+                    refresh.failed(e);
                 } finally {
                     refreshing.set(false);
                 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Queue mode: works one segment of a run as the segment queue hands it out, from its checkpoint, on whichever
- * instance took it; the worker that finishes the last segment completes the run.
+ * instance took it under the segment's lease; the worker that finishes the last segment completes the run.
  */
 @ApplicationScoped
 public class QueuedSegmentCoordinator {
@@ -23,57 +23,56 @@ public class QueuedSegmentCoordinator {
     @Inject
     SegmentWorker worker;
 
+    @Inject
+    StoreRetry retry;
+
+    @Inject
+    RunActivity activity;
+
     private final Map<String, RunWork> prepared = new ConcurrentHashMap<>();
 
     /**
      * {@code stillWorking} runs after every page (to keep the segment's message hidden from other workers).
      *
-     * @return whether the segment's message is dealt with: the segment is done, or its run no longer runs
+     * @return whether the segment's message is dealt with: the segment is done, its run no longer runs, or another
+     *     worker holds its lease (and {@link LeaseWatch} takes it over should that worker go)
      */
     public boolean processSegment(String runId, int segment, Runnable stillWorking) {
-        Optional<SelectionRun> found = runs.find(runId).filter(r -> r.status() == SelectionRun.Status.RUNNING);
-        if (found.isEmpty()) {
-            prepared.remove(runId);
-            return true;
-        }
-        Optional<RunWork> work = Optional.ofNullable(prepared.get(runId)).or(() -> lifecycle.prepare(found.get()));
-        if (work.isEmpty()) {
-            return true;
-        }
-        prepared.put(runId, work.get());
-        Optional<SegmentProgress> progress = runs.segments(runId).stream()
-                .filter(p -> p.segment() == segment)
-                .findFirst();
-        if (progress.isEmpty()) {
-            return true;
-        }
         AtomicBoolean stop = new AtomicBoolean();
-        if (!progress.get().done()) {
-            worker.work(work.get(), progress.get(), new SegmentWorker.Stops(stop::get, () -> false), () -> {
-                stillWorking.run();
-                // Cancelled (or finished) elsewhere: another instance took the DELETE.
+        try {
+            Optional<SelectionRun> found = retry.call(runId, stop::get, () -> runs.find(runId))
+                    .filter(r -> r.status() == SelectionRun.Status.RUNNING);
+            if (found.isEmpty()) {
+                prepared.remove(runId);
+                return true;
+            }
+            Optional<RunWork> work = Optional.ofNullable(prepared.get(runId))
+                    .or(() -> retry.call(runId, stop::get, () -> lifecycle.prepare(found.get())));
+            if (work.isEmpty()) {
+                return true;
+            }
+            prepared.put(runId, work.get());
+            if (!activity.hold(found.get(), segment)) {
+                return true; // a worker of this instance has it (taken over after an expired lease)
+            }
+            SegmentWorker.End end =
+                    worker.workHeld(work.get(), segment, new SegmentWorker.Stops(stop::get, () -> false), () -> {
+                        stillWorking.run();
+                        if (!lifecycle.stillRunning(runId)) {
+                            stop.set(true);
+                        }
+                    });
+            if (end == SegmentWorker.End.FINISHED) {
+                retry.run(runId, stop::get, () -> lifecycle.completeIfAllSegmentsDone(runId));
                 if (runs.find(runId)
-                        .map(r -> r.status() != SelectionRun.Status.RUNNING)
-                        .orElse(true)) {
-                    stop.set(true);
+                        .filter(r -> r.status() == SelectionRun.Status.RUNNING)
+                        .isEmpty()) {
+                    prepared.remove(runId);
                 }
-            });
-        }
-        if (!stop.get()) {
-            completeIfAllSegmentsDone(runId);
-        }
-        return true;
-    }
-
-    /** Any worker that finishes a segment may be the last; completing twice does the same thing twice. */
-    private void completeIfAllSegmentsDone(String runId) {
-        if (!runs.segments(runId).stream().allMatch(SegmentProgress::done)) {
-            return;
-        }
-        Optional<SelectionRun> current = runs.find(runId).filter(r -> r.status() == SelectionRun.Status.RUNNING);
-        if (current.isPresent()) {
-            lifecycle.complete(current.get());
-            prepared.remove(runId);
+            }
+            return end != SegmentWorker.End.STOPPED || stop.get();
+        } catch (StoreRetry.Stopped e) {
+            return false; // the instance shuts down: the message comes back to another worker
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Writes a run's results in the store's batch sizes; a selected customer's result goes into one transaction with
@@ -19,30 +20,32 @@ class ResultStore {
     @Inject
     SelectionResultRepository results;
 
-    /** Stores a page's results; with {@code withEvents}, the selected ones together with their events. */
-    void store(List<SelectionResult> pageResults, boolean withEvents) {
+    /**
+     * Stores a page's results; with {@code withEvents}, the selected ones together with their events.
+     * {@code eachBatch} makes every batch's write, so that a write that has to be tried again is that batch alone
+     * (an event written again would be published again).
+     */
+    void store(List<SelectionResult> pageResults, boolean withEvents, Consumer<Runnable> eachBatch) {
         List<SelectionResult> plain = new ArrayList<>(pageResults.size());
         List<SelectionResult> selected = new ArrayList<>();
         for (SelectionResult r : pageResults) {
             (withEvents && r.outcome() == Outcome.Kind.SELECTED ? selected : plain).add(r);
         }
-        saveAll(plain);
-        saveWithEvents(selected);
-    }
-
-    void saveAll(List<SelectionResult> plain) {
         for (int from = 0; from < plain.size(); from += SelectionResultRepository.MAX_BATCH) {
-            results.saveAll(plain.subList(from, Math.min(from + SelectionResultRepository.MAX_BATCH, plain.size())));
+            List<SelectionResult> batch =
+                    plain.subList(from, Math.min(from + SelectionResultRepository.MAX_BATCH, plain.size()));
+            eachBatch.accept(() -> results.saveAll(batch));
         }
+        saveWithEvents(selected, eachBatch);
     }
 
-    void saveWithEvents(List<SelectionResult> selected) {
+    void saveWithEvents(List<SelectionResult> selected, Consumer<Runnable> eachBatch) {
         Instant now = Instant.now();
         for (int from = 0; from < selected.size(); from += SelectionResultRepository.MAX_WITH_EVENTS) {
             List<SelectionResult> chunk =
                     selected.subList(from, Math.min(from + SelectionResultRepository.MAX_WITH_EVENTS, selected.size()));
-            results.saveWithEvents(
-                    chunk, chunk.stream().map(r -> eventOf(r, now)).toList());
+            eachBatch.accept(() -> results.saveWithEvents(
+                    chunk, chunk.stream().map(r -> eventOf(r, now)).toList()));
         }
     }
 

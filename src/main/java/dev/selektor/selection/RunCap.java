@@ -44,7 +44,7 @@ class RunCap {
         // Now that the cut is known, each winner's result is stored again together with its event.
         List<SelectionResult> ranked = new ArrayList<>(best);
         ranked.sort(Comparator.comparing(SelectionResult::customerId));
-        store.saveWithEvents(ranked);
+        store.saveWithEvents(ranked, Runnable::run);
         List<SelectionResult> toCap = new ArrayList<>(SelectionResultRepository.MAX_BATCH);
         results.forEachOfRun(run.runId(), r -> {
             if (r.outcome() == Outcome.Kind.SELECTED && !winners.contains(r.customerId())) {

@@ -1,6 +1,7 @@
 package dev.selektor.selection;
 
 import dev.selektor.campaign.Campaign;
+import dev.selektor.common.StoreUnavailableException;
 import dev.selektor.decision.CampaignDecider;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
@@ -64,6 +65,29 @@ class RunLifecycle {
         runs.update(completed);
         contactHistory.runCompleted(completed);
         LOG.infof("Selection run %s of %s completed", run.runId(), run.campaignId());
+    }
+
+    /** Completes the run when every segment is done and it still runs: any worker that finishes one may be last. */
+    void completeIfAllSegmentsDone(String runId) {
+        if (runs.segments(runId).stream().allMatch(SegmentProgress::done)) {
+            runs.find(runId)
+                    .filter(r -> r.status() == SelectionRun.Status.RUNNING)
+                    .ifPresent(this::complete);
+        }
+    }
+
+    /**
+     * Whether the run still runs as far as the store says; true while the store does not answer, since the next
+     * page's store calls wait for it anyway. Workers ask, so that a DELETE on another instance stops them.
+     */
+    boolean stillRunning(String runId) {
+        try {
+            return runs.find(runId)
+                    .map(r -> r.status() == SelectionRun.Status.RUNNING)
+                    .orElse(false);
+        } catch (StoreUnavailableException e) {
+            return true;
+        }
     }
 
     void cancelled(SelectionRun run) {

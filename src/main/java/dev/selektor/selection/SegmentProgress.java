@@ -9,14 +9,26 @@ import java.util.TreeMap;
 /**
  * How far one segment of a run has come: the last customer key of the last page whose results are stored, and the
  * counts of everything up to it. Counts move only together with the checkpoint, so a replayed page is never
- * counted twice.
+ * counted twice. The lease tells who works the segment now (none before a worker took it, in queue mode).
  */
-public record SegmentProgress(String runId, int segment, Optional<String> lastKey, boolean done, Counts counts) {
+public record SegmentProgress(
+        String runId,
+        int segment,
+        Optional<String> lastKey,
+        boolean done,
+        Counts counts,
+        Optional<SegmentLease> lease) {
 
     public static final int MAX_LISTED_ERRORS = 20;
 
-    public static SegmentProgress start(String runId, int segment) {
-        return new SegmentProgress(runId, segment, Optional.empty(), false, Counts.ZERO);
+    public static SegmentProgress start(String runId, int segment, Optional<SegmentLease> lease) {
+        return new SegmentProgress(runId, segment, Optional.empty(), false, Counts.ZERO, lease);
+    }
+
+    /** The progress after one more page, under the worker's renewed lease. */
+    public SegmentProgress next(Optional<String> pageLastKey, Counts page, SegmentLease renewed) {
+        return new SegmentProgress(
+                runId, segment, pageLastKey, pageLastKey.isEmpty(), counts.plus(page), Optional.of(renewed));
     }
 
     /**

@@ -25,7 +25,19 @@ class SegmentWorker {
 
     /** Asked between steps: whether to stop after this page, and whether to drop the work as a crash would. */
     record Stops(BooleanSupplier cancelled, BooleanSupplier crashed) {
-        static final Stops NEVER = new Stops(() -> false, () -> false);
+        boolean any() {
+            return cancelled.getAsBoolean() || crashed.getAsBoolean();
+        }
+    }
+
+    /** How a segment's work ended. */
+    enum End {
+        /** Every page is stored and checkpointed. */
+        FINISHED,
+        /** Cancelled, dropped as a crash would, or stopped while it waited for the store. */
+        STOPPED,
+        /** Another worker took the segment over (this one's lease had expired): its work goes on there. */
+        TAKEN_OVER
     }
 
     @Inject
@@ -40,38 +52,79 @@ class SegmentWorker {
     @Inject
     ResultStore store;
 
-    /** {@code afterPage} runs after every checkpoint. */
-    void work(RunWork work, SegmentProgress start, Stops stops, Runnable afterPage) {
+    @Inject
+    StoreRetry retry;
+
+    @Inject
+    SegmentLeases leases;
+
+    @Inject
+    RunActivity activity;
+
+    /**
+     * Works a segment this instance holds ({@link RunActivity#hold}) under a lease of its own, unless another
+     * worker's lease on it runs, and lets go of it at the end.
+     */
+    End workHeld(RunWork work, int segment, Stops stops, Runnable afterPage) {
+        try {
+            if (stops.any()) {
+                return End.STOPPED;
+            }
+            return leases.claim(work.run(), segment, stops::any)
+                    .map(taken -> work(work, taken, stops, afterPage))
+                    .orElse(End.TAKEN_OVER);
+        } catch (StoreRetry.Stopped e) {
+            return End.STOPPED;
+        } finally {
+            activity.release(work.run().runId(), segment);
+        }
+    }
+
+    /**
+     * {@code start} is the checkpoint under this worker's lease; {@code afterPage} runs after every checkpoint.
+     * Store calls that fail for a passing reason are tried again until they work or the run stops.
+     */
+    private End work(RunWork work, SegmentProgress start, Stops stops, Runnable afterPage) {
         SelectionRun run = work.run();
+        String runId = run.runId();
         SegmentProgress progress = start;
         boolean eventsNow = run.maxCustomers().isEmpty();
-        while (!progress.done()
-                && !stops.cancelled().getAsBoolean()
-                && !stops.crashed().getAsBoolean()) {
-            long t0 = System.nanoTime();
-            CustomerFactsRepository.Page page = customers.scanSegment(
-                    progress.segment(),
-                    run.segments(),
-                    progress.lastKey(),
-                    config.selection().pageSize());
-            long t1 = System.nanoTime();
-            PageOutcome decided = decide(work, page.customers());
-            long t2 = System.nanoTime();
-            store.store(decided.results(), eventsNow);
-            if (stops.crashed().getAsBoolean()) {
-                return; // the worst moment to die: results stored, checkpoint not
+        try {
+            while (!progress.done()) {
+                if (stops.any()) {
+                    return End.STOPPED;
+                }
+                long t0 = System.nanoTime();
+                SegmentProgress from = progress;
+                CustomerFactsRepository.Page page = retry.call(
+                        runId,
+                        stops::any,
+                        () -> customers.scanSegment(
+                                from.segment(),
+                                run.segments(),
+                                from.lastKey(),
+                                config.selection().pageSize()));
+                long t1 = System.nanoTime();
+                PageOutcome decided = decide(work, page.customers());
+                long t2 = System.nanoTime();
+                store.store(decided.results(), eventsNow, batch -> retry.run(runId, stops::any, batch));
+                if (stops.crashed().getAsBoolean()) {
+                    return End.STOPPED; // the worst moment to die: results stored, checkpoint not
+                }
+                long t3 = System.nanoTime();
+                var timings = new SegmentProgress.Timings(
+                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+                SegmentProgress next = progress.next(page.lastKey(), decided.counts(timings), leases.fresh());
+                if (!retry.call(runId, stops::any, () -> runs.checkpoint(next))) {
+                    return End.TAKEN_OVER;
+                }
+                activity.seen(next);
+                progress = next;
+                afterPage.run();
             }
-            long t3 = System.nanoTime();
-            var timings =
-                    new SegmentProgress.Timings((t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-            progress = new SegmentProgress(
-                    run.runId(),
-                    progress.segment(),
-                    page.lastKey(),
-                    page.lastKey().isEmpty(),
-                    progress.counts().plus(decided.counts(timings)));
-            runs.checkpoint(progress);
-            afterPage.run();
+            return End.FINISHED;
+        } catch (StoreRetry.Stopped e) {
+            return End.STOPPED;
         }
     }
 

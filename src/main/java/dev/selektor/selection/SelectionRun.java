@@ -30,7 +30,16 @@ public record SelectionRun(
         CANCELLED
     }
 
+    /** The run going on again from its checkpoints after it failed. */
+    public SelectionRun resumed() {
+        return with(Status.RUNNING, Optional.empty(), Optional.empty());
+    }
+
     public SelectionRun finish(Status status, Instant at, Optional<String> failure) {
+        return with(status, Optional.of(at), failure);
+    }
+
+    private SelectionRun with(Status status, Optional<Instant> finishedAt, Optional<String> failure) {
         return new SelectionRun(
                 runId,
                 campaignId,
@@ -42,7 +51,7 @@ public record SelectionRun(
                 holdoutPercent,
                 status,
                 startedAt,
-                Optional.of(at),
+                finishedAt,
                 failure,
                 estimatedCustomers);
     }

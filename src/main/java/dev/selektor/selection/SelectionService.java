@@ -5,6 +5,7 @@ import dev.selektor.campaign.CampaignService;
 import dev.selektor.common.ConflictException;
 import dev.selektor.common.NotFoundException;
 import dev.selektor.common.SelektorConfig;
+import dev.selektor.common.StoreUnavailableException;
 import dev.selektor.customer.CustomerErased;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.decision.model.DecisionModel;
@@ -55,6 +56,16 @@ public class SelectionService {
     @Inject
     OutboxRepository outbox;
 
+    @Inject
+    SegmentLeases leases;
+
+    @Inject
+    RunActivity activity;
+
+    /** A run with its checkpoints, and whether this instance's workers on it wait for the store. */
+    public record RunStatus(
+            SelectionRun run, List<SegmentProgress> segments, Optional<RunActivity.StoreWait> waitingForStore) {}
+
     public SelectionRun start(String campaignId, LocalDate runDate) {
         Campaign campaign = campaigns
                 .find(campaignId)
@@ -80,13 +91,47 @@ public class SelectionService {
                 Optional.empty(),
                 Optional.empty(),
                 customers.estimatedCount());
-        runs.create(run);
+        // In local mode this instance holds every segment from the start, so that another instance takes them
+        // over should it die before its workers do; in queue mode a segment is held from its first worker on.
+        runs.create(run, queueMode() ? Optional.empty() : Optional.of(leases.fresh()));
+        go(run);
+        return run;
+    }
+
+    private void go(SelectionRun run) {
         if (queueMode()) {
             segmentHandOut.handOut(run);
         } else {
             processor.submit(run);
         }
-        return run;
+    }
+
+    /** A failed run goes on from its checkpoints, with the model version it started with. */
+    public SelectionRun resume(String runId) {
+        SelectionRun run = find(runId);
+        if (run.status() != SelectionRun.Status.FAILED) {
+            throw new ConflictException("Only a FAILED run can be resumed; this one is " + run.status());
+        }
+        SelectionRun resumed = run.resumed();
+        runs.update(resumed);
+        LOG.infof("Resuming failed selection run %s of %s from its checkpoints", runId, run.campaignId());
+        go(resumed);
+        return resumed;
+    }
+
+    /**
+     * The run's status. While the store is away, a run this instance works on is told from what this instance
+     * last saw of it, so that its waiting shows.
+     */
+    public RunStatus status(String runId) {
+        try {
+            SelectionRun run = find(runId);
+            return new RunStatus(run, runs.segments(runId), activity.waiting(runId));
+        } catch (StoreUnavailableException e) {
+            return activity.known(runId)
+                    .map(k -> new RunStatus(k.run(), k.segments(), activity.waiting(runId)))
+                    .orElseThrow(() -> e);
+        }
     }
 
     private boolean queueMode() {

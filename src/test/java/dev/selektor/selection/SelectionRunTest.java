@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.customer.CustomerFactsRepository;
-import dev.selektor.outbox.CustomerSelected;
 import dev.selektor.policy.HoldoutBucket;
 import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.RunComparison;
 import dev.selektor.testing.SampleCampaigns;
 import dev.selektor.testing.SelectionRuns;
 import dev.selektor.testing.TestCustomers;
 import dev.selektor.testing.TestIds;
 import dev.selektor.testing.TestUsers;
-import dev.selektor.testing.TopicReader;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,7 +23,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,40 +104,13 @@ class SelectionRunTest {
         }
     }
 
-    /**
-     * What a consumer of the topic holds for a run, after deduplication by event id: exactly one event per selected
-     * customer, with the stored discount.
-     */
     private static void assertEventsMatchSelected(String runId, Map<String, SelectionResult> byCustomer)
             throws InterruptedException {
-        Map<String, SelectionResult> selected = byCustomer.values().stream()
-                .filter(r -> r.outcome().name().equals("SELECTED"))
-                .collect(Collectors.toMap(r -> CustomerSelected.eventIdOf(runId, r.customerId()), r -> r));
-        var received = TopicReader.shared()
-                .awaitRun(
-                        runId,
-                        all -> all.stream()
-                                .map(TopicReader.Received::eventId)
-                                .collect(Collectors.toSet())
-                                .containsAll(selected.keySet()),
-                        java.time.Duration.ofSeconds(120));
-        Map<String, TopicReader.Received> deduped = new HashMap<>();
-        received.forEach(r -> deduped.putIfAbsent(r.eventId(), r));
-        assertEquals(
-                selected.keySet(), deduped.keySet(), "one event per selected customer after dedupe, none for others");
-        deduped.forEach((id, r) -> assertEquals(
-                0,
-                selected.get(id)
-                        .discountPercent()
-                        .compareTo(r.event().get("discountPercent").decimalValue()),
-                id));
+        RunComparison.assertEventsMatchSelected(runId, byCustomer);
     }
 
     private Map<String, SelectionResult> resultsOf(String runId) {
-        Map<String, SelectionResult> byCustomer = new HashMap<>();
-        results.forEachOfRun(
-                runId, r -> assertTrue(byCustomer.put(r.customerId(), r) == null, "one result per customer"));
-        return byCustomer;
+        return RunComparison.resultsOf(results, runId);
     }
 
     // Thousands of comparisons: a plain JDK client and Jackson, because REST Assured's Groovy costs more CPU per call
@@ -492,19 +463,56 @@ class SelectionRunTest {
 
         Map<String, SelectionResult> expected = resultsOf(reference);
         Map<String, SelectionResult> actual = resultsOf(crashed);
-        assertEquals(expected.keySet(), actual.keySet(), "the same customers, each once");
+        RunComparison.assertSameResults(expected, actual);
         assertTrue(actual.keySet().containsAll(ownCustomers), "this test's customers among them");
-        expected.forEach((id, r) -> {
-            SelectionResult a = actual.get(id);
-            assertEquals(r.outcome(), a.outcome(), id);
-            assertEquals(0, r.discountPercent().compareTo(a.discountPercent()), id);
-            assertEquals(r.reason(), a.reason(), id);
-        });
         // Counters move with checkpoints only, so replayed pages are not counted twice.
-        for (String counter : List.of("processed", "selected", "heldOut", "capped")) {
-            assertEquals(referenceStatus.getLong(counter), crashedStatus.getLong(counter), counter);
-        }
-        assertEquals(referenceStatus.getMap("rejected"), crashedStatus.getMap("rejected"));
+        RunComparison.assertSameCounts(referenceStatus, crashedStatus);
         assertEventsMatchSelected(crashed, actual);
+    }
+
+    @Test
+    @Order(7)
+    void aFailedRunResumedThroughTheApiEndsWithTheResultsOfAnUninterruptedRun() throws Exception {
+        firstRun();
+        String campaign = TestIds.unique("winback-resume");
+        SampleCampaigns.defineAs("winback-180", campaign);
+        String reference = startRun(campaign, RUN_DATE);
+        JsonPath referenceStatus = awaitCompletion(reference);
+
+        String failed = startRun(campaign, RUN_DATE);
+        dev.selektor.testing.Await.until(
+                "the run to store its first pages",
+                () -> given().get("/selections/" + failed)
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getLong("processed")
+                        > 0,
+                java.time.Duration.ofMinutes(1));
+        processor.abandon(failed);
+        while (processor.isWorkingOn(failed)) {
+            Thread.sleep(20);
+        }
+        // What a worker that gave up leaves behind: the run FAILED, its checkpoints as far as it came.
+        SelectionRun given = runs.find(failed).orElseThrow();
+        assertEquals(SelectionRun.Status.RUNNING, given.status(), "the run must still be going when it fails");
+        runs.update(given.finish(
+                SelectionRun.Status.FAILED, java.time.Instant.now(), java.util.Optional.of("the worker gave up")));
+        TestUsers.as(
+                "viewer",
+                () -> given().post("/selections/" + failed + "/resume").then().statusCode(403));
+        given().post("/selections/" + failed + "/resume")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RUNNING"))
+                .body("failure", org.hamcrest.Matchers.nullValue());
+        JsonPath resumedStatus = awaitCompletion(failed);
+        RunComparison.assertSameResults(resultsOf(reference), resultsOf(failed));
+        RunComparison.assertSameCounts(referenceStatus, resumedStatus);
+        assertEventsMatchSelected(failed, resultsOf(failed));
+        given().post("/selections/" + failed + "/resume")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 }

@@ -144,6 +144,19 @@ public final class ExtendDbServer {
         process = null;
     }
 
+    /** Ends it as a crash would (SIGKILL); {@link #start} brings it back on the same port with its data file. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     private boolean answers() {
         try {
             HttpURLConnection connection =

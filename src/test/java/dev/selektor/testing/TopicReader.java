@@ -48,10 +48,14 @@ public final class TopicReader {
         thread.start();
     }
 
-    /** The reader of the test broker's event topic, started at the first call. */
+    /**
+     * The reader of the test broker's event topic, started at the first call, and again when the broker is another
+     * one (a test profile of its own starts the stand-ins anew).
+     */
     public static synchronized TopicReader shared() {
-        if (shared == null) {
-            shared = new TopicReader(KafkaTestResource.broker().bootstrapServers(), "selektor.customer-selected");
+        String servers = KafkaTestResource.broker().bootstrapServers();
+        if (shared == null || !shared.bootstrapServers.equals(servers)) {
+            shared = new TopicReader(servers, "selektor.customer-selected");
         }
         return shared;
     }
@@ -79,6 +83,18 @@ public final class TopicReader {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** Waits until the records of a run include every one of the event ids (duplicates included), and returns them. */
+    public List<Received> awaitEvents(String runId, java.util.Collection<String> eventIds, Duration timeout)
+            throws InterruptedException {
+        return awaitRun(
+                runId,
+                all -> all.stream()
+                        .map(Received::eventId)
+                        .collect(java.util.stream.Collectors.toSet())
+                        .containsAll(eventIds),
+                timeout);
     }
 
     private void read() {

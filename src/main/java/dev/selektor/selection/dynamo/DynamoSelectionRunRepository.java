@@ -1,5 +1,6 @@
 package dev.selektor.selection.dynamo;
 
+import dev.selektor.selection.SegmentLease;
 import dev.selektor.selection.SegmentProgress;
 import dev.selektor.selection.SelectionRun;
 import dev.selektor.selection.SelectionRunRepository;
@@ -18,7 +19,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Runs in {@code selection-runs} (one item each) and checkpoints in {@code selection-segments} (run, segment). */
@@ -32,12 +35,12 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
     Tables tables;
 
     @Override
-    public void create(SelectionRun run) {
+    public void create(SelectionRun run, Optional<SegmentLease> lease) {
         List<WriteRequest> segments = new ArrayList<>();
         for (int s = 0; s < run.segments(); s++) {
             segments.add(WriteRequest.builder()
                     .putRequest(PutRequest.builder()
-                            .item(toItem(SegmentProgress.start(run.runId(), s)))
+                            .item(toItem(SegmentProgress.start(run.runId(), s, lease)))
                             .build())
                     .build());
         }
@@ -101,11 +104,53 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
     }
 
     @Override
-    public void checkpoint(SegmentProgress progress) {
-        DynamoCalls.run(
-                "checkpointing run " + progress.runId() + " segment " + progress.segment(),
-                () -> dynamo.putItem(
-                        b -> b.tableName(tables.name(Tables.SELECTION_SEGMENTS)).item(toItem(progress))));
+    public boolean checkpoint(SegmentProgress progress) {
+        String what = "checkpointing run " + progress.runId() + " segment " + progress.segment();
+        try {
+            DynamoCalls.run(
+                    what,
+                    () -> dynamo.putItem(b -> {
+                        b.tableName(tables.name(Tables.SELECTION_SEGMENTS)).item(toItem(progress));
+                        progress.lease()
+                                .ifPresent(lease -> b.conditionExpression("leaseOwner = :o")
+                                        .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(lease.owner()))));
+                    }));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<SegmentProgress> claim(String runId, int segment, SegmentLease lease, Instant now) {
+        try {
+            var answer = DynamoCalls.call(
+                    "taking run " + runId + " segment " + segment,
+                    () -> dynamo.updateItem(b -> b.tableName(tables.name(Tables.SELECTION_SEGMENTS))
+                            .key(Map.of(
+                                    "runId", AttributeValue.fromS(runId),
+                                    "segment", AttributeValue.fromS(segmentKey(segment))))
+                            .updateExpression("SET leaseOwner = :o, leaseUntil = :u")
+                            .conditionExpression(
+                                    "attribute_exists(runId) AND #d = :no AND (attribute_not_exists(leaseUntil)"
+                                            + " OR leaseUntil < :now OR leaseOwner = :o)")
+                            .expressionAttributeNames(Map.of("#d", "done"))
+                            .expressionAttributeValues(Map.of(
+                                    ":o", AttributeValue.fromS(lease.owner()),
+                                    ":u",
+                                            AttributeValue.fromN(
+                                                    Long.toString(lease.until().toEpochMilli())),
+                                    ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                                    ":no", AttributeValue.fromBool(false)))
+                            .returnValues(ReturnValue.ALL_NEW)));
+            return Optional.of(segmentFromItem(answer.attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String segmentKey(int segment) {
+        return String.format("%05d", segment);
     }
 
     private static Map<String, AttributeValue> toItem(SelectionRun run) {
@@ -146,7 +191,13 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
     private static Map<String, AttributeValue> toItem(SegmentProgress p) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("runId", AttributeValue.fromS(p.runId()));
-        item.put("segment", AttributeValue.fromS(String.format("%05d", p.segment())));
+        item.put("segment", AttributeValue.fromS(segmentKey(p.segment())));
+        p.lease().ifPresent(lease -> {
+            item.put("leaseOwner", AttributeValue.fromS(lease.owner()));
+            item.put(
+                    "leaseUntil",
+                    AttributeValue.fromN(Long.toString(lease.until().toEpochMilli())));
+        });
         p.lastKey().ifPresent(k -> item.put("lastKey", AttributeValue.fromS(k)));
         item.put("done", AttributeValue.fromBool(p.done()));
         item.put("processed", AttributeValue.fromN(Long.toString(p.counts().processed())));
@@ -188,7 +239,12 @@ public class DynamoSelectionRunRepository implements SelectionRunRepository {
                 Integer.parseInt(item.get("segment").s()),
                 Optional.ofNullable(item.get("lastKey")).map(AttributeValue::s),
                 item.get("done").bool(),
-                counts);
+                counts,
+                Optional.ofNullable(item.get("leaseOwner"))
+                        .map(owner -> new SegmentLease(
+                                owner.s(),
+                                Instant.ofEpochMilli(
+                                        Long.parseLong(item.get("leaseUntil").n())))));
     }
 
     private static long millis(Map<String, AttributeValue> item, String name) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,7 +52,7 @@ public class SelectionRunResource {
     @GET
     @Operation(summary = "A run's status and counts, with an estimate of the time left")
     public SelectionRunView status(@PathParam("runId") String runId) {
-        return SelectionRunView.of(selections.find(runId), selections.segments(runId), Instant.now());
+        return SelectionRunView.of(selections.status(runId), Instant.now());
     }
 
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
@@ -68,8 +69,23 @@ public class SelectionRunResource {
     @DELETE
     @Operation(summary = "Cancel a running run; results so far are kept")
     public SelectionRunView cancel(@PathParam("runId") String runId) {
-        SelectionRun run = selections.cancel(runId);
-        return SelectionRunView.of(run, selections.segments(runId), Instant.now());
+        return justChanged(selections.cancel(runId));
+    }
+
+    @RolesAllowed(Roles.EDITOR)
+    @POST
+    @Path("/resume")
+    @Operation(
+            summary = "Resume a FAILED run from its checkpoints",
+            description = "The run goes on with the model version it started with; results stored so far are kept"
+                    + " and not counted twice. 409 unless the run is FAILED.")
+    public SelectionRunView resume(@PathParam("runId") String runId) {
+        return justChanged(selections.resume(runId));
+    }
+
+    private SelectionRunView justChanged(SelectionRun run) {
+        return SelectionRunView.of(
+                new SelectionService.RunStatus(run, selections.segments(run.runId()), Optional.empty()), Instant.now());
     }
 
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})

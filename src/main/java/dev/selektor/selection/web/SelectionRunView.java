@@ -1,15 +1,20 @@
 package dev.selektor.selection.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.selektor.selection.RunActivity;
 import dev.selektor.selection.SegmentProgress;
 import dev.selektor.selection.SelectionRun;
+import dev.selektor.selection.SelectionService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A run's progress as JSON (contract section 6, with the counts by reason and an estimate of the time left). */
+/**
+ * A run's progress as JSON (contract section 6, with the counts by reason and an estimate of the time left); while
+ * its workers wait for the store, since when, how many retries so far and the last error.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SelectionRunView(
         String runId,
@@ -31,7 +36,10 @@ public record SelectionRunView(
         long estimatedCustomers,
         Long estimatedSecondsLeft,
         Timings workerTime,
-        String failure) {
+        String failure,
+        Instant waitingForStoreSince,
+        Long storeRetries,
+        String lastStoreError) {
 
     /** Seconds the workers spent reading pages, deciding and writing (summed over workers running side by side). */
     public record Timings(double scanSeconds, double evaluateSeconds, double writeSeconds) {
@@ -40,7 +48,24 @@ public record SelectionRunView(
         }
     }
 
-    static SelectionRunView of(SelectionRun run, List<SegmentProgress> segments, Instant now) {
+    static SelectionRunView of(SelectionService.RunStatus status, Instant now) {
+        var wait = status.waitingForStore();
+        return of(
+                status.run(),
+                status.segments(),
+                now,
+                wait.map(RunActivity.StoreWait::since).orElse(null),
+                wait.map(RunActivity.StoreWait::retries).orElse(null),
+                wait.map(RunActivity.StoreWait::lastError).orElse(null));
+    }
+
+    private static SelectionRunView of(
+            SelectionRun run,
+            List<SegmentProgress> segments,
+            Instant now,
+            Instant waitingSince,
+            Long retries,
+            String lastError) {
         SegmentProgress.Counts total = SegmentProgress.Counts.ZERO;
         int done = 0;
         for (SegmentProgress s : segments) {
@@ -80,6 +105,9 @@ public record SelectionRunView(
                 run.estimatedCustomers(),
                 secondsLeft,
                 Timings.of(total.timings()),
-                run.failure().orElse(null));
+                run.failure().orElse(null),
+                waitingSince,
+                retries,
+                lastError);
     }
 }

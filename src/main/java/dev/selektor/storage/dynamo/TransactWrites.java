@@ -38,7 +38,11 @@ public final class TransactWrites {
                                         || "None".equals(r.code())
                                         || "TransactionConflict".equals(r.code())
                                         || "ThrottlingError".equals(r.code()));
-                if (!retryable || attempt >= MAX_ATTEMPTS) {
+                if (!retryable) {
+                    // A validation error, say: trying it again would fail the same way.
+                    throw e;
+                }
+                if (attempt >= MAX_ATTEMPTS) {
                     throw new StoreUnavailableException(
                             what + ": the transaction was cancelled " + attempt + " times: " + e.getMessage(), e);
                 }

@@ -40,7 +40,8 @@ public class SelectionRunsResource {
         }
         Instant now = Instant.now();
         return selections.recent(campaignId, limit).stream()
-                .map((SelectionRun run) -> SelectionRunView.of(run, selections.segments(run.runId()), now))
+                .map((SelectionRun run) -> SelectionRunView.of(
+                        new SelectionService.RunStatus(run, selections.segments(run.runId()), Optional.empty()), now))
                 .toList();
     }
 }

@@ -50,7 +50,11 @@ public class SelectionRunResource {
 
     @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.APPROVER, Roles.SERVICE})
     @GET
-    @Operation(summary = "A run's status and counts, with an estimate of the time left")
+    @Operation(
+            summary = "A run's status and counts, with an estimate of the time left",
+            description = "While the run's workers wait for the store: waitingForStoreSince, storeRetries and"
+                    + " lastStoreError; while the store is down, the instance working on the run answers from what it"
+                    + " last saw.")
     public SelectionRunView status(@PathParam("runId") String runId) {
         return SelectionRunView.of(selections.status(runId), Instant.now());
     }

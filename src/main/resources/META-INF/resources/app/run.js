@@ -27,8 +27,26 @@ export async function runPage(el, runId, view) {
     actions, progress, results);
 
   function showActions() {
-    fill(actions, run.status === "RUNNING" && api.hasRole("editor")
-      ? h("button", { class: "danger", id: "cancel-run", onclick: cancel }, "Cancel run") : null);
+    const editor = api.hasRole("editor");
+    fill(actions,
+      run.status === "RUNNING" && editor
+        ? h("button", { class: "danger", id: "cancel-run", onclick: cancel }, "Cancel run") : null,
+      run.status === "FAILED"
+        ? message("error", "The run failed: " + (run.failure || "no reason given")) : null,
+      run.status === "FAILED" && editor
+        ? h("button", { id: "resume-run", onclick: resume }, "Resume from its checkpoints") : null,
+      run.status === "RUNNING" && run.waitingForStoreSince
+        ? message("info", `Waiting for the store since ${fmt.dateTime(run.waitingForStoreSince)} `
+          + `(${fmt.int(run.storeRetries || 0)} retries so far): ${run.lastStoreError || ""}. `
+          + "The run goes on by itself when the store answers again.") : null);
+  }
+
+  async function resume() {
+    const answer = await api.request("POST", "/selections/" + api.enc(runId) + "/resume");
+    if (!answer.ok) { fill(actions, message("error", "Not resumed: " + api.problemText(answer))); return; }
+    fill(results);
+    await update();
+    if (run.status === "RUNNING") view.every(POLL_MS, update);
   }
 
   async function cancel() {

@@ -73,37 +73,26 @@ public final class RunDateWindows {
 
     /** The last day in [first, last] on which a predicate that holds at {@code first} and then stops still holds. */
     private static long lastHolding(Predicate<LocalDate> p, long first, long last) {
-        if (p.test(LocalDate.ofEpochDay(last))) {
-            return last;
-        }
-        long holds = first;
-        long fails = last;
-        while (fails - holds > 1) {
-            long mid = holds + (fails - holds) / 2;
-            if (p.test(LocalDate.ofEpochDay(mid))) {
-                holds = mid;
-            } else {
-                fails = mid;
-            }
-        }
-        return holds;
+        return p.test(LocalDate.ofEpochDay(last)) ? last : edge(p, first, last) - 1;
     }
 
     /** The first day in [first, last] from which on a predicate that holds at {@code last} holds. */
     private static long firstHolding(Predicate<LocalDate> p, long first, long last) {
-        if (p.test(LocalDate.ofEpochDay(first))) {
-            return first;
-        }
-        long fails = first;
-        long holds = last;
-        while (holds - fails > 1) {
-            long mid = fails + (holds - fails) / 2;
-            if (p.test(LocalDate.ofEpochDay(mid))) {
+        return p.test(LocalDate.ofEpochDay(first)) ? first : edge(p.negate(), first, last);
+    }
+
+    /** The first day after {@code first} on which a predicate that holds at {@code first} no longer holds. */
+    private static long edge(Predicate<LocalDate> holdsBefore, long first, long last) {
+        long holds = first;
+        long fails = last;
+        while (fails - holds > 1) {
+            long mid = holds + (fails - holds) / 2;
+            if (holdsBefore.test(LocalDate.ofEpochDay(mid))) {
                 holds = mid;
             } else {
                 fails = mid;
             }
         }
-        return holds;
+        return fails;
     }
 }

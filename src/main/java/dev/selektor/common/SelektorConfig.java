@@ -17,9 +17,9 @@ public interface SelektorConfig {
     @WithDefault("Europe/Berlin")
     ZoneId zone();
 
-    Dynamodb dynamodb();
+    DynamodbSettings dynamodb();
 
-    Opensearch opensearch();
+    OpensearchSettings opensearch();
 
     Selection selection();
 
@@ -270,53 +270,5 @@ public interface SelektorConfig {
         /** Folder of the DRL global policies. */
         @WithDefault("rules")
         String dir();
-    }
-
-    interface Opensearch {
-        /** Unset: no customer index, and the audience endpoints answer 503. Set: the node, e.g. http://127.0.0.1:9200. */
-        Optional<java.net.URI> url();
-
-        /** Put before the index and alias names, so that environments can share a cluster. */
-        @WithDefault("selektor-")
-        String indexPrefix();
-
-        /** Upper bound of one call: an audience question fails with 503 within about this time. */
-        @WithDefault("4s")
-        java.time.Duration timeout();
-
-        /** Customers per bulk request when the index is filled. */
-        @WithDefault("1000")
-        int bulkSize();
-    }
-
-    interface Dynamodb {
-        /** Unset: AWS's regional endpoint. Set (e.g. http://127.0.0.1:8000): a DynamoDB-compatible server there. */
-        Optional<java.net.URI> endpoint();
-
-        @WithDefault("eu-central-1")
-        String region();
-
-        /** Unset: the AWS default credentials chain (environment, profile, instance or task role). */
-        Optional<String> accessKeyId();
-
-        Optional<String> secretAccessKey();
-
-        /** Put before every table name, so that environments can share an account. */
-        @WithDefault("selektor-")
-        String tablePrefix();
-
-        /** Create missing tables at start-up; switch off where tables are managed by infrastructure code. */
-        @WithDefault("true")
-        boolean createTables();
-
-        /** Upper bound for one call including retries: a request fails with 503 within about this time. */
-        @WithDefault("4s")
-        java.time.Duration apiCallTimeout();
-
-        @WithDefault("1500ms")
-        java.time.Duration apiCallAttemptTimeout();
-
-        @WithDefault("2")
-        int maxRetries();
     }
 }

@@ -1,5 +1,6 @@
 package dev.selektor.storage.dynamo;
 
+import dev.selektor.common.DynamodbSettings;
 import dev.selektor.common.SelektorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -24,7 +25,7 @@ public class DynamoDbClientProducer {
     @Produces
     @ApplicationScoped
     DynamoDbClient dynamoDbClient(SelektorConfig config) {
-        SelektorConfig.Dynamodb db = config.dynamodb();
+        DynamodbSettings db = config.dynamodb();
         var builder = DynamoDbClient.builder()
                 .region(Region.of(db.region()))
                 .httpClientBuilder(ApacheHttpClient.builder()

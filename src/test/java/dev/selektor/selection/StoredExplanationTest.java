@@ -60,7 +60,7 @@ class StoredExplanationTest {
     void aStoredResultExplainsItselfAsAtItsRunAfterTheFactsHaveChanged() throws InterruptedException {
         String campaignId = TestIds.unique("why-stored");
         SampleCampaigns.defineAs("black-week-tech", campaignId);
-        String fanId = TestIds.unique("C-WHY");
+        String fanId = TestIds.outsideHoldout("C-WHY", campaignId, 5);
         List<String> ids = new ArrayList<>(
                 TestCustomers.importSynthetic(TestIds.unique("C-WHYS"), LocalDate.parse(RUN_DATE), 300));
         ids.add(fanId);

@@ -1,5 +1,6 @@
 package dev.selektor.testing;
 
+import dev.selektor.policy.HoldoutBucket;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -17,5 +18,19 @@ public final class TestIds {
             id.append(Character.forDigit(random.nextInt(36), 36));
         }
         return id.toString();
+    }
+
+    /**
+     * A {@link #unique} customer id that the campaign's holdout does not hold back, for a test that needs the
+     * customer selected: a random id falls into a 5 % control group one time in twenty.
+     */
+    public static String outsideHoldout(String base, String campaignId, double holdoutPercent) {
+        int heldOut = HoldoutBucket.basisPoints(holdoutPercent);
+        while (true) {
+            String id = unique(base);
+            if (HoldoutBucket.of(campaignId, id) >= heldOut) {
+                return id;
+            }
+        }
     }
 }

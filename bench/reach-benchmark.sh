@@ -286,7 +286,8 @@ for model in "${models[@]}"; do
     view=$(curl -sS -f -m 10 "${auth[@]}" "$location") || continue
     state=$(first_field status "$view")
     [ "$state" = RUNNING ] || break
-    [ $((polls % 120)) -ne 0 ] || echo "  ... impact preview of $model: $(first_field processed "$view") processed after $((polls / 2)) s"
+    [ $((polls % 120)) -ne 0 ] \
+      || echo "  ... impact preview of $model: $(first_field processed "$view") processed after $(printf '%.0f' "$(seconds_between "$started" "$(now)")") s"
   done
   polled_s=$(seconds_between "$started" "$(now)")
   [ "$state" = COMPLETED ] || { echo "The impact preview of $model ended $state: ${view:0:2000}" >&2; tail -n 50 "$work/service.log" >&2; exit 1; }

@@ -228,6 +228,11 @@ public class AuthoringService {
         return store.allLive();
     }
 
+    /** A draft compiled as it would go live, for questions about it (its tests, its impact, its reach). */
+    public DecisionModel compiledDraft(String name, String draftId) {
+        return compile(draft(name, draftId));
+    }
+
     DecisionModel compile(Draft draft) {
         return registry.compiler()
                 .compile(

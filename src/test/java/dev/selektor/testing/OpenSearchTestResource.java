@@ -14,6 +14,11 @@ public class OpenSearchTestResource implements QuarkusTestResourceLifecycleManag
         return node.clientSettings();
     }
 
+    /** The node of the running test class, for tests that stop and start it. */
+    public static OpenSearchNode node() {
+        return node;
+    }
+
     @Override
     public void stop() {
         if (node != null) {

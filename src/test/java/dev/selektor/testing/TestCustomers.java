@@ -29,10 +29,15 @@ public final class TestCustomers {
 
     /** Customers 1 up to {@code count} from seed 11, their ids {@code prefix} and nine digits; returns their ids. */
     public static List<String> importSynthetic(String prefix, LocalDate today, int count) {
+        return importSynthetic(prefix, today, 1, count);
+    }
+
+    /** Customers {@code first} up to {@code first + count - 1} from seed 11, as {@link #importSynthetic(String, LocalDate, int)}. */
+    public static List<String> importSynthetic(String prefix, LocalDate today, int first, int count) {
         StringBuilder ndjson = new StringBuilder();
         List<String> ids = new ArrayList<>(count);
         SyntheticCustomers generator = new SyntheticCustomers(11, today);
-        for (int i = 1; i <= count; i++) {
+        for (int i = first; i < first + count; i++) {
             CustomerFacts facts = withId(generator.next(i), id(prefix, i));
             ids.add(facts.customerId());
             ndjson.append(SyntheticCustomers.toJson(facts)).append('\n');
@@ -43,6 +48,18 @@ public final class TestCustomers {
                 .then()
                 .statusCode(200)
                 .body("imported", equalTo(count));
+        return ids;
+    }
+
+    /**
+     * As {@link #importSynthetic(String, LocalDate, int)}, in requests of 2,500 customers, each well within the
+     * client's timeout on a busy machine.
+     */
+    public static List<String> importSyntheticInParts(String prefix, LocalDate today, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int first = 1; first <= count; first += 2_500) {
+            ids.addAll(importSynthetic(prefix, today, first, Math.min(2_500, count - first + 1)));
+        }
         return ids;
     }
 

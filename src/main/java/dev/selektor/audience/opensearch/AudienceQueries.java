@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.selektor.audience.AudienceFilter;
 import dev.selektor.audience.AudienceQuery;
+import dev.selektor.audience.Criterion;
 import dev.selektor.audience.RunDateWindows;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** An audience question as an OpenSearch search: every filter a term, terms or range in a bool filter. */
 final class AudienceQueries {
@@ -25,7 +27,7 @@ final class AudienceQueries {
         body.putArray("sort").addObject().put("customerId", "asc");
         ArrayNode filters = body.putObject("query").putObject("bool").putArray("filter");
         for (AudienceFilter filter : query.filters()) {
-            filters.add(clause(filter, query));
+            filters.add(clause(filter, query.runDate()));
         }
         ObjectNode aggs = body.putObject("aggs");
         for (AudienceQuery.Breakdown breakdown : query.breakdowns()) {
@@ -46,7 +48,49 @@ final class AudienceQueries {
         return body;
     }
 
-    private static ObjectNode clause(AudienceFilter filter, AudienceQuery query) {
+    /**
+     * Counts, within the customers meeting {@code scope}, those meeting each named criterion: one search, no
+     * documents, a {@code filters} aggregation with a bucket per name.
+     */
+    static ObjectNode countEach(Criterion scope, Map<String, Criterion> criteria, LocalDate runDate) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("track_total_hits", true);
+        body.put("size", 0);
+        body.set("query", clause(scope, runDate));
+        ObjectNode buckets =
+                body.putObject("aggs").putObject("each").putObject("filters").putObject("filters");
+        criteria.forEach((name, criterion) -> buckets.set(name, clause(criterion, runDate)));
+        return body;
+    }
+
+    /** A criterion as a query: and, or and not as bool filter, should and must_not; filters as below. */
+    static ObjectNode clause(Criterion criterion, LocalDate runDate) {
+        ObjectNode clause = JSON.createObjectNode();
+        if (criterion instanceof Criterion.Holds holds) {
+            return clause(holds.filter(), runDate);
+        } else if (criterion instanceof Criterion.Missing missing) {
+            clause.putObject("bool")
+                    .putArray("must_not")
+                    .addObject()
+                    .putObject("exists")
+                    .put("field", missing.fact().field());
+        } else if (criterion instanceof Criterion.All all) {
+            ArrayNode parts = clause.putObject("bool").putArray("filter");
+            all.parts().forEach(p -> parts.add(clause(p, runDate)));
+        } else if (criterion instanceof Criterion.AnyOf any && any.parts().isEmpty()) {
+            clause.putObject("bool").putArray("must_not").addObject().putObject("match_all");
+        } else if (criterion instanceof Criterion.AnyOf any) {
+            ObjectNode bool = clause.putObject("bool");
+            ArrayNode parts = bool.putArray("should");
+            any.parts().forEach(p -> parts.add(clause(p, runDate)));
+            bool.put("minimum_should_match", 1);
+        } else if (criterion instanceof Criterion.Not not) {
+            clause.putObject("bool").putArray("must_not").add(clause(not.inner(), runDate));
+        }
+        return clause;
+    }
+
+    private static ObjectNode clause(AudienceFilter filter, LocalDate runDate) {
         ObjectNode clause = JSON.createObjectNode();
         String field = filter.fact().field();
         if (filter instanceof AudienceFilter.In in) {
@@ -67,7 +111,7 @@ final class AudienceQueries {
             range.bounds().lte().ifPresent(v -> bounds.put("lte", v.toString()));
             range.bounds().lt().ifPresent(v -> bounds.put("lt", v.toString()));
         } else if (filter instanceof AudienceFilter.BeforeRunDate before) {
-            AudienceFilter.DateWindow window = RunDateWindows.of(before, query.runDate());
+            AudienceFilter.DateWindow window = RunDateWindows.of(before, runDate);
             if (window.none()) {
                 clause.putObject("bool").putArray("must_not").addObject().putObject("match_all");
             } else if (window.from().isEmpty() && window.to().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.selektor.audience.opensearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.selektor.audience.CustomerFact;
 import dev.selektor.customer.CustomerFacts;
 import java.util.Map;
@@ -33,6 +34,11 @@ final class CustomerDocuments {
         return Map.of(
                 "settings", Map.of("number_of_shards", 1, "number_of_replicas", 0, "refresh_interval", "1s"),
                 "mappings", Map.of("dynamic", "strict", "properties", properties));
+    }
+
+    /** A customer id as a JSON string. */
+    static String quoted(String customerId) {
+        return new TextNode(customerId).toString();
     }
 
     static ObjectNode of(CustomerFacts f) {

@@ -34,8 +34,10 @@ public class OpenSearchCalls {
     SelektorConfig config;
 
     private volatile OpenSearchTransport transport;
+    /** On AWS, upkeep (bulk writes, index creation) has a transport with the longer timeout of its own. */
+    private volatile OpenSearchTransport upkeepTransport;
 
-    private OpenSearchGenericClient client() {
+    private OpenSearchGenericClient client(boolean upkeep) {
         URI url = config.opensearch()
                 .url()
                 .orElseThrow(() -> new AudienceIndex.Unavailable(
@@ -43,17 +45,23 @@ public class OpenSearchCalls {
         if (transport == null) {
             synchronized (this) {
                 if (transport == null) {
-                    Timeout timeout = Timeout.of(config.opensearch().timeout());
-                    transport = ApacheHttpClient5TransportBuilder.builder(
-                                    new HttpHost(url.getScheme(), url.getHost(), url.getPort()))
-                            .setRequestConfigCallback(c -> c.setConnectTimeout(timeout)
-                                    .setResponseTimeout(timeout)
-                                    .setConnectionRequestTimeout(timeout))
-                            .build();
+                    if (config.opensearch().awsRegion().isPresent()) {
+                        upkeepTransport = SignedTransport.of(url, config.opensearch(), UPKEEP_TIMEOUT);
+                        transport = SignedTransport.of(
+                                url, config.opensearch(), config.opensearch().timeout());
+                    } else {
+                        Timeout timeout = Timeout.of(config.opensearch().timeout());
+                        transport = ApacheHttpClient5TransportBuilder.builder(
+                                        new HttpHost(url.getScheme(), url.getHost(), url.getPort()))
+                                .setRequestConfigCallback(c -> c.setConnectTimeout(timeout)
+                                        .setResponseTimeout(timeout)
+                                        .setConnectionRequestTimeout(timeout))
+                                .build();
+                    }
                 }
             }
         }
-        return new OpenSearchGenericClient(transport);
+        return new OpenSearchGenericClient(upkeep && upkeepTransport != null ? upkeepTransport : transport);
     }
 
     /**
@@ -92,14 +100,18 @@ public class OpenSearchCalls {
         if (body != null) {
             request.body(body);
         }
-        ApacheHttpClient5Options options = ApacheHttpClient5Options.DEFAULT.toBuilder()
-                .setRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(timeout))
-                        .setConnectionRequestTimeout(
-                                Timeout.of(config.opensearch().timeout()))
-                        .build())
-                .build();
-        try (Response response = client().withTransportOptions(options).execute(request.build())) {
+        boolean upkeep = timeout.compareTo(config.opensearch().timeout()) > 0;
+        OpenSearchGenericClient client = client(upkeep);
+        if (config.opensearch().awsRegion().isEmpty()) {
+            client = client.withTransportOptions(ApacheHttpClient5Options.DEFAULT.toBuilder()
+                    .setRequestConfig(RequestConfig.custom()
+                            .setResponseTimeout(Timeout.of(timeout))
+                            .setConnectionRequestTimeout(
+                                    Timeout.of(config.opensearch().timeout()))
+                            .build())
+                    .build());
+        }
+        try (Response response = client.execute(request.build())) {
             int status = response.getStatus();
             String text = response.getBody().map(Body::bodyAsString).orElse("");
             if (status >= 500) {
@@ -121,6 +133,9 @@ public class OpenSearchCalls {
     void close() throws IOException {
         if (transport != null) {
             transport.close();
+        }
+        if (upkeepTransport != null) {
+            upkeepTransport.close();
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.selektor.audience.AudienceIndex;
 import dev.selektor.audience.AudienceQueryParser;
 import dev.selektor.common.BusinessClock;
 import dev.selektor.common.Roles;
-import dev.selektor.common.web.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,9 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Audience questions answered from the customer index (contract section 9), and the index's upkeep. */
 @Path("/audience")
@@ -56,14 +53,5 @@ public class AudienceResource {
     @Operation(summary = "The index behind the alias, its documents and the last rebuild")
     public AudienceIndex.Status status() {
         return index.status();
-    }
-
-    @ServerExceptionMapper
-    public Response unavailable(AudienceIndex.Unavailable e) {
-        return Response.status(503)
-                .type(Problem.MEDIA_TYPE)
-                .header("Retry-After", "5")
-                .entity(Problem.of(503, "Customer index unavailable", e.getMessage()))
-                .build();
     }
 }

@@ -2,7 +2,9 @@ package dev.selektor.decision.model;
 
 import dev.selektor.decision.model.compiled.FastPath;
 import dev.selektor.decision.model.compiled.GenericPath;
+import dev.selektor.decision.model.compiled.SelectionRows;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.kie.dmn.api.core.DMNModel;
@@ -64,6 +66,11 @@ public record DecisionModel(
     static String annotation(Map<String, List<String>> rowAnnotations, String decisionName, int row) {
         List<String> rows = rowAnnotations.get(decisionName);
         return rows == null || row < 1 || row > rows.size() ? null : rows.get(row - 1);
+    }
+
+    /** The Selection table's rows as criteria on customer facts on the run date, for counting its reach. */
+    public SelectionRows.Translation selectionRows(LocalDate runDate) {
+        return SelectionRows.of(model, this::annotation, runDate);
     }
 
     /** The same model evaluated by the engine alone: for comparisons of the two paths. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The one DynamoDB client of the application. Timeouts are short on purpose: when the store is down a request
@@ -39,13 +41,40 @@ public class DynamoDbClientProducer {
                         .retryStrategy(b -> b.maxAttempts(db.maxRetries() + 1))
                         .build());
         db.endpoint().ifPresent(builder::endpointOverride);
-        if (db.accessKeyId().isPresent() && db.secretAccessKey().isPresent()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    db.accessKeyId().get(), db.secretAccessKey().get())));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
+        builder.credentialsProvider(credentials(db));
         return builder.build();
+    }
+
+    /** The customers table's stream, on the same endpoint and with the same credentials and timeouts. */
+    @Produces
+    @ApplicationScoped
+    DynamoDbStreamsClient dynamoDbStreamsClient(SelektorConfig config) {
+        DynamodbSettings db = config.dynamodb();
+        var builder = DynamoDbStreamsClient.builder()
+                .region(Region.of(db.region()))
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(4)
+                        .connectionTimeout(Duration.ofMillis(1000))
+                        .socketTimeout(db.apiCallAttemptTimeout()))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(db.apiCallTimeout())
+                        .apiCallAttemptTimeout(db.apiCallAttemptTimeout())
+                        .build());
+        db.endpoint().ifPresent(builder::endpointOverride);
+        builder.credentialsProvider(credentials(db));
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(DynamodbSettings db) {
+        if (db.accessKeyId().isPresent() && db.secretAccessKey().isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    db.accessKeyId().get(), db.secretAccessKey().get()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    void closeStreams(@Disposes DynamoDbStreamsClient client) {
+        client.close();
     }
 
     void close(@Disposes DynamoDbClient client) {

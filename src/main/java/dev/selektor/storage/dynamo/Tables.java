@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
@@ -49,6 +51,9 @@ public class Tables {
     public static final TableSpec DECISION_MODEL_DRAFTS = TableSpec.keyedBy("decision-model-drafts", "name", "draftId");
     public static final TableSpec DECISION_MODEL_AUDIT = TableSpec.keyedBy("decision-model-audit", "name", "at");
     public static final TableSpec COUNTERS = TableSpec.keyedBy("counters", "name");
+    /** Per stream consumer and shard, the last change it applied. */
+    public static final TableSpec STREAM_CHECKPOINTS = TableSpec.keyedBy("stream-checkpoints", "consumer", "shardId");
+
     static final List<TableSpec> ALL = List.of(
             CUSTOMERS,
             CAMPAIGNS,
@@ -60,7 +65,14 @@ public class Tables {
             DECISION_MODEL_VERSIONS,
             DECISION_MODEL_DRAFTS,
             COUNTERS,
+            STREAM_CHECKPOINTS,
             DECISION_MODEL_AUDIT);
+
+    /** Each change's new image: the customer index needs the facts, and a removal's key. */
+    private static final StreamSpecification CUSTOMER_STREAM = StreamSpecification.builder()
+            .streamEnabled(true)
+            .streamViewType(StreamViewType.NEW_IMAGE)
+            .build();
 
     @Inject
     SelektorConfig config;
@@ -110,7 +122,12 @@ public class Tables {
     private boolean createIfMissing(TableSpec spec) {
         String table = name(spec);
         try {
-            dynamo.describeTable(b -> b.tableName(table));
+            var existing = dynamo.describeTable(b -> b.tableName(table)).table();
+            if (spec == CUSTOMERS && existing.latestStreamArn() == null) {
+                // The customer index follows this table's stream; a table from before the index gets one now.
+                LOG.infof("Enabling the stream of table %s", table);
+                dynamo.updateTable(b -> b.tableName(table).streamSpecification(CUSTOMER_STREAM));
+            }
             return false;
         } catch (ResourceNotFoundException e) {
             LOG.infof("Creating table %s", table);
@@ -169,6 +186,9 @@ public class Tables {
                     .billingMode(BillingMode.PAY_PER_REQUEST);
             if (!indexes.isEmpty()) {
                 request.globalSecondaryIndexes(indexes);
+            }
+            if (spec == CUSTOMERS) {
+                request.streamSpecification(CUSTOMER_STREAM);
             }
             dynamo.createTable(request.build());
         } catch (ResourceInUseException e) {

@@ -1,7 +1,10 @@
 package dev.selektor.decision.model.compiled;
 
+import dev.selektor.audience.Criterion;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One input entry of a rule, compiled to a test of one column's value with FEEL's meaning: a comparison with
@@ -16,6 +19,9 @@ abstract sealed class CellTest {
     }
 
     abstract boolean test(Inputs in);
+
+    /** The same test as a criterion on the customer's facts, for counting in an index; or why it cannot be one. */
+    abstract Criterion criterion(ColumnCriteria on) throws NotCompilable;
 
     /** Comparisons, equality and ranges of numbers: one interval with optional, open or closed, ends. */
     static final class NumberRange extends CellTest {
@@ -72,6 +78,11 @@ abstract sealed class CellTest {
             }
             return in.exact(column).compareTo(boundExact);
         }
+
+        @Override
+        Criterion criterion(ColumnCriteria on) {
+            return on.numberRange(lowExact, lowClosed, highExact, highClosed);
+        }
     }
 
     /** String equality with one or more literals: {@code "VIP"}, {@code "DE","AT"}. */
@@ -96,6 +107,11 @@ abstract sealed class CellTest {
             }
             return false;
         }
+
+        @Override
+        Criterion criterion(ColumnCriteria on) {
+            return on.strings(List.of(values));
+        }
     }
 
     /** {@code true} or {@code false}. */
@@ -110,6 +126,11 @@ abstract sealed class CellTest {
         @Override
         boolean test(Inputs in) {
             return expected.equals(in.value(column));
+        }
+
+        @Override
+        Criterion criterion(ColumnCriteria on) {
+            return on.bool(expected);
         }
     }
 
@@ -145,6 +166,11 @@ abstract sealed class CellTest {
             }
             return true;
         }
+
+        @Override
+        Criterion criterion(ColumnCriteria on) {
+            return on.dateRange(low, lowClosed, high, highClosed);
+        }
     }
 
     /** {@code null}: matches exactly when the input has no value. */
@@ -156,6 +182,11 @@ abstract sealed class CellTest {
         @Override
         boolean test(Inputs in) {
             return in.isNull(column);
+        }
+
+        @Override
+        Criterion criterion(ColumnCriteria on) {
+            return on.isNull();
         }
     }
 
@@ -176,6 +207,15 @@ abstract sealed class CellTest {
                 }
             }
             return false;
+        }
+
+        @Override
+        Criterion criterion(ColumnCriteria on) throws NotCompilable {
+            List<Criterion> parts = new ArrayList<>();
+            for (CellTest t : tests) {
+                parts.add(t.criterion(on));
+            }
+            return Criterion.anyOf(parts);
         }
     }
 
@@ -199,6 +239,15 @@ abstract sealed class CellTest {
                 throw Undecided.INSTANCE;
             }
             return !inner.test(in);
+        }
+
+        /** Without a value the engine's reading decides, which an index cannot count; with one it is a negation. */
+        @Override
+        Criterion criterion(ColumnCriteria on) throws NotCompilable {
+            if (on.mayBeMissing() && !innerTestsNull) {
+                throw new NotCompilable("not(...) on a value a customer may lack, which the engine alone judges");
+            }
+            return new Criterion.Not(inner.criterion(on));
         }
     }
 }

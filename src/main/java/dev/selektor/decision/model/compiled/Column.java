@@ -72,7 +72,7 @@ final class Column {
     final Op op;
     final ValueType type;
     final String text;
-    private final String operand;
+    final String operand;
     /** For {@link Source#CONTEXT}: the input name, then component names. */
     private final String[] path;
     /** The input's allowed values as a test on this column's own slot; null when it lists none. */

@@ -43,7 +43,10 @@ export function signOut() {
   sessionStorage.removeItem(AUTH_KEY);
 }
 
-/** One call: {status, ok, body, location}; body is JSON for JSON answers (problem+json too), else text. */
+/**
+ * One call: {status, ok, body, location, retryAfter}; body is JSON for JSON answers (problem+json too), else text;
+ * retryAfter is the seconds a 503 asks to wait, or null.
+ */
 export async function request(method, path, body, contentType) {
   const headers = { Accept: "application/json, application/problem+json;q=0.9, */*;q=0.5" };
   if (auth) headers.Authorization = auth;
@@ -60,7 +63,9 @@ export async function request(method, path, body, contentType) {
   }
   const type = response.headers.get("Content-Type") || "";
   const payload = type.includes("json") ? await response.json().catch(() => null) : await response.text();
-  return { status: response.status, ok: response.ok, body: payload, location: response.headers.get("Location") };
+  const retry = Number(response.headers.get("Retry-After"));
+  return { status: response.status, ok: response.ok, body: payload, location: response.headers.get("Location"),
+    retryAfter: response.headers.has("Retry-After") && isFinite(retry) ? retry : null };
 }
 
 /** GET that throws the problem's words on failure, for pages that cannot go on without the answer. */

@@ -1,60 +1,68 @@
-// A campaign's page: its definition, the live decision table row by row, its reach for a run date, starting a run
-// (after a confirmation that shows reach and cap) and its run history.
+// A campaign's page: its definition, the live decision table row by row with each row's reach on a run date beside
+// it, the reach's totals, starting a run (after a confirmation that shows reach, holdout and cap) and its run history.
 import * as api from "./api.js";
 import * as fmt from "./format.js";
-import { h, fill, facts, figures, bars, message, confirmDialog, progressBar } from "./ui.js";
+import { h, fill, facts, message, confirmDialog } from "./ui.js";
 import { parseTables, tableView } from "./dmn.js";
-import { reach } from "./reach.js";
+import { liveReach, selectionTable } from "./reach.js";
+import { reachColumn, reachTotals } from "./reach-view.js";
+import { impactAction, mayPreview } from "./impact-view.js";
+import { liveImpact } from "./impact.js";
 import { campaignRuns } from "./history.js";
 import { runsTable } from "./runs-table.js";
 
 export async function campaignPage(el, campaignId, view) {
   const campaign = await api.get("/campaigns/" + api.enc(campaignId));
   const model = campaign.decisionModel;
-  const [info, dmn, history, newest] = await Promise.all([
+  const [info, dmn, history] = await Promise.all([
     api.get("/decision-models/" + api.enc(model)),
     api.request("GET", `/decision-models/${api.enc(model)}/dmn`),
     campaignRuns(campaignId),
-    api.request("GET", "/selections?limit=1"),
   ]);
-  // The preview does not know how many customers it will go over; the newest run counted them when it started.
-  const customersAbout = newest.ok && newest.body[0] ? newest.body[0].estimatedCustomers : 0;
   if (!view.alive()) return;
   const editor = api.hasRole("editor");
   const runDate = h("input", { type: "date", id: "run-date", value: defaultRunDate(campaign) });
   const reachPanel = h("div", { id: "reach", "aria-live": "polite" });
   const runMessage = h("div", { id: "run-message" });
-  const state = { report: null, token: 0 };
+  const tables = dmn.ok ? parseTables(dmn.body) : [];
+  const tablesView = h("div", { id: "live-table" });
+  const impact = impactAction(view, (progress, alive, fresh) => liveImpact(model, runDate.value, progress, alive, fresh), false);
+  const state = { reach: null, token: 0 };
 
-  async function refreshReach(fresh) {
+  function drawTables(reach) {
+    const counted = selectionTable(tables);
+    fill(tablesView, tables.map((t) => [h("h3", null, `${t.decision} (hit policy ${t.hitPolicy})`),
+      t.description ? h("p", { class: "note" }, t.description) : null,
+      tableView(t, reach && t === counted ? { extra: [reachColumn(reach)] } : {})]));
+  }
+
+  async function countReach() {
     const token = ++state.token;
-    state.report = null;
-    const current = () => view.alive() && token === state.token;
-    if (!editor && !api.hasRole("approver")) {
-      fill(reachPanel, message("info", "The reach is computed with the impact preview, which only editors and approvers may start."));
-      return;
-    }
-    fill(reachPanel, h("p", { class: "muted" }, "Starting the preview…"));
-    try {
-      const report = await reach(model, runDate.value, (r) => showReach(reachPanel, r, campaign, customersAbout), current, fresh === true);
-      if (current()) state.report = report;
-    } catch (e) {
-      if (current()) fill(reachPanel, message("error", e.message, "reach-error"));
-    }
+    state.reach = null;
+    if (impact) impact.reset();
+    fill(reachPanel, h("p", { class: "muted" }, "Counting in the customer index…"));
+    const answer = await liveReach(model, runDate.value, campaignId);
+    if (!view.alive() || token !== state.token) return;
+    state.reach = answer.ok ? answer.reach : null;
+    drawTables(state.reach);
+    fill(reachPanel, answer.ok ? reachTotals(answer.reach, campaign) : [message("error", answer.text, "reach-error"),
+      answer.preview ? message("info", mayPreview() ? "The impact preview below decides every stored customer instead."
+        : "An editor or approver can run the impact preview, which decides every stored customer instead.") : null]);
   }
 
   async function startRun() {
     fill(runMessage);
-    const report = state.report && state.report.runDate === runDate.value && state.report.status === "COMPLETED" ? state.report : null;
+    const reach = state.reach && state.reach.runDate === runDate.value ? state.reach : null;
+    const afterHoldout = reach ? reach.selected - (reach.holdoutExpected || 0) : 0;
     const ok = await confirmDialog(`Start a selection run for ${fmt.date(runDate.value)}?`,
       h("div", null,
         h("p", null, `${campaign.name} will decide every stored customer with the live table `,
           h("code", null, info.liveVersion), ` (version #${info.seq}) and store who is selected.`),
         facts([
-          ["Reach on this date", report ? `${fmt.int(report.selectedLive)} customers the table selects` : "not computed yet"],
-          ["Holdout", fmt.points(campaign.holdoutPercent || 0)],
+          ["Reach on this date", reach ? `${fmt.int(reach.selected)} customers the table selects` : "not counted"],
+          ["Holdout", fmt.points(campaign.holdoutPercent || 0) + (reach ? `, about ${fmt.int(reach.holdoutExpected || 0)} customers` : "")],
           ["Cap", campaign.maxCustomers ? `at most ${fmt.int(campaign.maxCustomers)} selected` : "no cap"],
-          ...(report ? [["Expected selected", "about " + fmt.int(expectedSelected(report, campaign))]] : []),
+          ...(reach ? [["Expected selected", "about " + fmt.int(campaign.maxCustomers ? Math.min(campaign.maxCustomers, afterHoldout) : afterHoldout)]] : []),
         ])),
       "Start run");
     if (!ok) return;
@@ -66,7 +74,6 @@ export async function campaignPage(el, campaignId, view) {
     location.hash = "#/runs/" + api.enc(answer.body.runId);
   }
 
-  const tables = dmn.ok ? parseTables(dmn.body) : [];
   fill(el,
     h("p", { class: "crumbs" }, h("a", { href: "#/campaigns" }, "Campaigns"), " / ", campaign.campaignId),
     h("div", { class: "toolbar" }, h("h1", { style: "flex: 1", id: "campaign-title" }, campaign.name),
@@ -86,21 +93,21 @@ export async function campaignPage(el, campaignId, view) {
         h("h2", { id: "reach-title" }, "Reach"),
         h("div", { class: "toolbar" },
           h("div", null, h("label", { for: "run-date" }, "Run date"), runDate),
-          editor || api.hasRole("approver") ? h("button", { id: "recompute-reach", onclick: () => refreshReach(true) }, "Compute again") : null,
+          h("button", { id: "count-reach", onclick: countReach }, "Count again"),
           editor ? h("button", { class: "primary", id: "start-run", onclick: startRun }, "Start selection run…") : null),
-        reachPanel, runMessage)),
+        reachPanel, runMessage, impact ? impact.element : null)),
     h("section", { class: "card", "aria-labelledby": "table-title" },
       h("h2", { id: "table-title" }, "The live decision table"),
-      h("p", { class: "note" }, "Read-only. Rows are tried as the hit policy says; a condition \"any\" matches every customer. Change the table under ",
+      h("p", { class: "note" }, "Read-only. Rows are tried as the hit policy says; a condition \"any\" matches every customer. "
+        + "Beside each row of the Selection table: the customers it decides on the run date. Change the table under ",
         h("a", { href: "#/tables/" + api.enc(model) }, "Decision tables"), "."),
-      dmn.ok ? tables.map((t) => [h("h3", null, `${t.decision} (hit policy ${t.hitPolicy})`),
-        t.description ? h("p", { class: "note" }, t.description) : null, tableView(t)])
-        : message("error", api.problemText(dmn))),
+      dmn.ok ? tablesView : message("error", api.problemText(dmn))),
     h("section", { class: "card", "aria-labelledby": "history-title" },
       h("h2", { id: "history-title" }, "Run history"),
       runsTable(history, false, "run-history")));
-  runDate.addEventListener("change", refreshReach);
-  refreshReach();
+  drawTables(null);
+  runDate.addEventListener("change", countReach);
+  countReach();
 }
 
 function defaultRunDate(campaign) {
@@ -108,37 +115,4 @@ function defaultRunDate(campaign) {
   if (today < campaign.startDate) return campaign.startDate;
   if (today > campaign.endDate) return campaign.endDate;
   return today;
-}
-
-// Holdout keeps back its share of those the table selects; the cap then keeps the highest priorities.
-function expectedSelected(report, campaign) {
-  const afterHoldout = Math.round(report.selectedLive * (1 - (campaign.holdoutPercent || 0) / 100));
-  return campaign.maxCustomers ? Math.min(campaign.maxCustomers, afterHoldout) : afterHoldout;
-}
-
-function showReach(panel, report, campaign, customersAbout) {
-  const done = report.status === "COMPLETED";
-  const holdout = Math.round(report.selectedLive * (campaign.holdoutPercent || 0) / 100);
-  fill(panel,
-    h("p", { id: "reach-status" }, done
-      ? `Computed over ${fmt.int(report.processed)} stored customers for ${fmt.date(report.runDate)}, at ${fmt.dateTime(report.finishedAt)}.`
-      : report.status === "RUNNING" ? `Evaluating… ${fmt.int(report.processed)} customers so far`
-        + (customersAbout > report.processed ? ` of about ${fmt.int(customersAbout)}.` : ".")
-        : `The preview failed: ${report.failure || report.status}`),
-    report.status === "RUNNING" && customersAbout > report.processed
-      ? progressBar(report.processed / customersAbout, "reach preview progress") : null,
-    figures([
-      ["selected by the live table", fmt.int(report.selectedLive), "reach-selected"],
-      ["expected after holdout and cap", "≈ " + fmt.int(expectedSelected(report, campaign)), "reach-expected"],
-      ["cap", campaign.maxCustomers ? fmt.int(campaign.maxCustomers) : "none", "reach-cap"],
-    ]),
-    bars([
-      ["Stored customers evaluated", report.processed],
-      ["Selected by the table", report.selectedLive, "SELECTED"],
-      ["Held out (about)", holdout, "HOLDOUT"],
-      ...(campaign.maxCustomers ? [["Cap", campaign.maxCustomers, "CAPPED"]] : []),
-    ], fmt.int, { "aria-label": "reach chart", id: "reach-chart" }),
-    h("p", { class: "note" }, "What these numbers are: the impact preview of a copy of the live table, over every stored customer on the "
-      + "run date, with the consent and fraud policies applied. Holdout is estimated from its share; contact pressure and "
-      + "the cap's choice by priority are only known after a run."));
 }

@@ -7,6 +7,8 @@ import { campaignPage } from "./campaign.js";
 import { runPage, runsPage } from "./run.js";
 import { customersPage } from "./customers.js";
 import { tablesPage, tablePage } from "./tables.js";
+import { draftPage } from "./draft.js";
+import { audiencePage } from "./audience.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -18,6 +20,8 @@ const routes = [
   [/^#\/runs\/([^/]+)$/, "runs", (el, m, view) => runPage(el, decodeURIComponent(m[1]), view)],
   [/^#\/runs$/, "runs", (el, m, view) => runsPage(el, view)],
   [/^#\/customers(?:\/([^/]+))?$/, "customers", (el, m, view) => customersPage(el, m[1] ? decodeURIComponent(m[1]) : null, view)],
+  [/^#\/tables\/([^/]+)\/drafts\/([^/]+)$/, "tables", (el, m, view) => draftPage(el, decodeURIComponent(m[1]), decodeURIComponent(m[2]), view)],
+  [/^#\/audience$/, "audience", (el, m, view) => audiencePage(el, view)],
   [/^#\/tables\/([^/]+)$/, "tables", (el, m, view) => tablePage(el, decodeURIComponent(m[1]), view)],
   [/^#\/tables$/, "tables", (el, m, view) => tablesPage(el, view)],
   [/^#?\/?(campaigns)?$/, "campaigns", (el, m, view) => campaignsPage(el, view)],

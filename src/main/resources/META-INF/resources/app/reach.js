@@ -1,55 +1,33 @@
-// Reach for a run date, until the service has its own reach endpoint: the impact preview of a draft identical to
-// the live version. Such a draft changes nothing, so the preview's "selected now" is the number of stored
-// customers the live table selects on that date, with the policies (consent, fraud) applied and without holdout,
-// contact pressure and cap. The identical draft is saved once per live version and reused; publishing it would
-// change nothing.
+// A decision table's reach on a run date, from the service's reach endpoints: per row of its Selection table the
+// customers that row decides under the hit policy (counted in the customer index, consent and fraud applied first),
+// totals by discount, the policies' rejections, those no row matches and the expected holdout. Any role but the
+// service's may ask, viewers too.
 import * as api from "./api.js";
-import { POLL_MS } from "./config.js";
+import { indexRefusal } from "./customer-index.js";
 
-async function identicalDraft(model, liveVersion) {
-  const drafts = await api.get(`/decision-models/${api.enc(model)}/drafts`);
-  const same = drafts.find((d) => d.version === liveVersion);
-  if (same) return same.draftId;
-  const xml = await api.request("GET", `/decision-models/${api.enc(model)}/dmn`);
-  if (!xml.ok) throw new Error(api.problemText(xml));
-  const saved = await api.request("POST", `/decision-models/${api.enc(model)}/drafts`, xml.body, "application/xml");
-  if (!saved.ok) throw new Error("The live table could not be copied for the preview: " + api.problemText(saved));
-  return saved.body.draftId;
-}
-
-// A preview goes over every stored customer: one already made for this table version and date is shown again
-// rather than started anew, for as long as the instance that made it keeps it (the latest 50, in memory).
-const KEY = "selektor.reach";
-const known = () => JSON.parse(sessionStorage.getItem(KEY) || "{}");
-
-async function earlier(key) {
-  const location = known()[key];
-  if (!location) return null;
-  const answer = await api.request("GET", location);
-  return answer.ok && answer.body.status !== "FAILED" ? location : null;
-}
-
-async function start(model, liveVersion, runDate) {
-  const draftId = await identicalDraft(model, liveVersion);
-  const started = await api.request("POST", `/decision-models/${api.enc(model)}/drafts/${draftId}/impact`, { runDate });
-  if (started.status !== 202) throw new Error(api.problemText(started));
-  return started.location;
-}
+const base = (model) => `/decision-models/${api.enc(model)}`;
 
 /**
- * Runs the preview for `runDate` (or, unless `fresh`, finds the one already made) and calls `progress(report)` on every poll
- * until it ends; answers the last report. `alive()` false stops polling (the user left the page or asked for another date).
+ * The live version's reach; `campaignId` (optional) brings its holdout. Answers {ok: true, reach} or {ok: false,
+ * status, text, preview}, `preview` true when the index cannot count this table at all (422) and only the impact
+ * preview, which decides every stored customer, can tell.
  */
-export async function reach(model, runDate, progress, alive, fresh) {
-  const info = await api.get(`/decision-models/${api.enc(model)}`);
-  const key = `${model}|${info.liveVersion}|${runDate}`;
-  const location = (!fresh && (await earlier(key))) || (await start(model, info.liveVersion, runDate));
-  sessionStorage.setItem(KEY, JSON.stringify({ ...known(), [key]: location }));
-  for (;;) {
-    const report = await api.get(location);
-    if (!alive()) return report;
-    progress(report);
-    if (report.status !== "RUNNING") return report;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+export function liveReach(model, runDate, campaignId) {
+  return ask(`${base(model)}/reach`, campaignId ? { runDate, campaignId } : { runDate });
 }
+
+/** The same for a draft of the model. */
+export function draftReach(model, draftId, runDate) {
+  return ask(`${base(model)}/drafts/${api.enc(draftId)}/reach`, { runDate });
+}
+
+async function ask(path, body) {
+  const answer = await api.request("POST", path, body);
+  if (answer.ok) return { ok: true, reach: answer.body };
+  // A 422's detail says why the index cannot count the table.
+  const text = answer.status === 422 ? api.problemText(answer) : indexRefusal(answer);
+  return { ok: false, status: answer.status, text, preview: answer.status === 422 };
+}
+
+/** The table a reach's rows belong to: the model's Selection decision, else its first table. */
+export const selectionTable = (tables) => tables.find((t) => t.decision === "Selection") || tables[0];

@@ -1,5 +1,6 @@
 // Decision tables: every model with its live version, the live table row by row, drafts compared with the live
-// version and the audit trail, each change shown as a table diff. Editing happens in the decision-table editor.
+// version (each draft's own page has its reach beside the live version's) and the audit trail, each change shown as
+// a table diff. Editing happens in the decision-table editor.
 import * as api from "./api.js";
 import * as fmt from "./format.js";
 import { h, fill, table, badge, message } from "./ui.js";
@@ -60,7 +61,8 @@ export async function tablePage(el, name, view) {
     h("section", { class: "card" }, h("h2", null, "Drafts against the live version"),
       drafts.ok ? null : message("info", api.problemText(drafts)),
       table([
-        ["Draft", (d) => h("code", null, d.draftId.substring(0, 8))],
+        ["Draft", (d) => h("a", { href: `#/tables/${api.enc(name)}/drafts/${api.enc(d.draftId)}`, "data-draft": d.draftId },
+          h("code", null, d.draftId.substring(0, 8)))],
         ["Author", (d) => d.author],
         ["Saved", (d) => fmt.dateTime(d.createdAt)],
         ["Regression cases", (d) => (d.lastTests ? `${d.lastTests.passed} passed, ${d.lastTests.failed} failed` : "not run")],

@@ -38,12 +38,13 @@ final class ArchitectureRules {
                 .resideInAnyPackage(HTTP);
     }
 
+    /** The adapters of AWS services; the OpenSearch adapter signs its requests for Amazon OpenSearch Service. */
     static ArchRule onlyAwsAdaptersUseTheAwsSdk(String root) {
         return noClasses()
                 .that()
                 .resideInAPackage(root + "..")
                 .and()
-                .resideOutsideOfPackages("..dynamo..", "..sqs..", "..sns..")
+                .resideOutsideOfPackages("..dynamo..", "..sqs..", "..sns..", "..opensearch..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("software.amazon..");

@@ -28,7 +28,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyDynamoSqsAndSnsAdaptersUseTheAwsSdk() {
+    void onlyAwsAdaptersUseTheAwsSdk() {
         ArchitectureRules.onlyAwsAdaptersUseTheAwsSdk(ROOT).check(CLASSES);
     }
 

@@ -41,6 +41,9 @@ public class OpenSearchCustomerIndex implements AudienceIndex {
     @Inject
     IndexFreshness freshness;
 
+    /** Short scan calls, so that the store's other callers do not wait behind a rebuild. */
+    private static final int SCAN_PAGE = 250;
+
     private final AtomicReference<Rebuild> lastRebuild = new AtomicReference<>();
     /** The index a rebuild is filling, which the stream's changes go to as well. */
     private volatile String building;
@@ -62,8 +65,8 @@ public class OpenSearchCustomerIndex implements AudienceIndex {
             long documents = 0;
             Optional<String> after = Optional.empty();
             do {
-                CustomerFactsRepository.Page page =
-                        customers.scanSegment(0, 1, after, config.opensearch().bulkSize());
+                CustomerFactsRepository.Page page = customers.scanSegment(
+                        0, 1, after, Math.min(SCAN_PAGE, config.opensearch().bulkSize()));
                 CustomerBulk.creating(index, page.customers()).send(calls);
                 documents += page.customers().size();
                 after = page.lastKey();

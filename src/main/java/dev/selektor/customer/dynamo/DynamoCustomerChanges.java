@@ -34,6 +34,11 @@ public class DynamoCustomerChanges implements CustomerChanges {
     private static final Logger LOG = Logger.getLogger(DynamoCustomerChanges.class);
     static final String CONSUMER = "customer-index";
     private static final Duration SHARDS_REREAD = Duration.ofSeconds(30);
+    /**
+     * Records per read: a store that serves one call at a time (the local one) makes other writers wait while it
+     * gathers them, so reads stay short and shards take turns.
+     */
+    private static final int READ_LIMIT = 200;
 
     @Inject
     DynamoDbClient dynamo;
@@ -56,6 +61,7 @@ public class DynamoCustomerChanges implements CustomerChanges {
     private Instant shardsReadAt = Instant.EPOCH;
     private final Map<String, String> iterators = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
+    private int firstShard;
 
     /** Where a batch leaves each shard it read: its last sequence number, its next iterator, or its end. */
     private record Position(Map<String, String> lastSequence, Map<String, String> nextIterator, Set<String> ended) {}
@@ -81,9 +87,10 @@ public class DynamoCustomerChanges implements CustomerChanges {
         List<Change> changes = new ArrayList<>();
         Position position = new Position(new HashMap<>(), new HashMap<>(), new HashSet<>());
         boolean caughtUp = true;
-        for (Shard shard : shards) {
+        for (int i = 0; i < shards.size() && changes.isEmpty(); i++) {
+            Shard shard = shards.get((firstShard + i) % shards.size());
             String id = shard.shardId();
-            if (ended.contains(id) || changes.size() >= max) {
+            if (ended.contains(id)) {
                 continue;
             }
             String parent = shard.parentShardId();
@@ -100,6 +107,7 @@ public class DynamoCustomerChanges implements CustomerChanges {
             }
             if (!read.records().isEmpty()) {
                 caughtUp = false;
+                firstShard = (firstShard + i + 1) % shards.size();
             }
             if (read.nextShardIterator() == null) {
                 position.ended().add(id);
@@ -132,11 +140,11 @@ public class DynamoCustomerChanges implements CustomerChanges {
     private GetRecordsResponse read(String shardId, int limit) {
         String iterator = iterators.computeIfAbsent(shardId, this::iteratorFromCheckpoint);
         try {
-            return streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(limit, 1000)));
+            return streams.getRecords(b -> b.shardIterator(iterator).limit(Math.min(limit, READ_LIMIT)));
         } catch (ExpiredIteratorException e) {
             String fresh = iteratorFromCheckpoint(shardId);
             iterators.put(shardId, fresh);
-            return streams.getRecords(b -> b.shardIterator(fresh).limit(Math.min(limit, 1000)));
+            return streams.getRecords(b -> b.shardIterator(fresh).limit(Math.min(limit, READ_LIMIT)));
         }
     }
 

@@ -29,10 +29,12 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
+    private static final Logger LOG = Logger.getLogger(CustomerResource.class);
 
     @Inject
     CustomerFactsRepository customers;
@@ -115,6 +117,7 @@ public class CustomerResource {
         try {
             return Response.ok(customerImport.importNdjson(body)).build();
         } catch (CustomerImport.Aborted e) {
+            LOG.warn("Import stopped by the store: " + e.getMessage(), e.getCause());
             CustomerImport.Report soFar = e.soFar();
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");

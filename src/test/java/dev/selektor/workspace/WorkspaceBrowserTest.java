@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.Await;
 import dev.selektor.testing.BrowserScript;
 import dev.selektor.testing.OpenSearchTestResource;
 import dev.selektor.testing.TestCustomers;
@@ -20,6 +21,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +56,7 @@ class WorkspaceBrowserTest {
     private String draftId;
 
     @BeforeEach
-    void storedCustomers() {
+    void storedCustomers() throws InterruptedException {
         // A few hundred synthetic customers include electronics buyers the sample table selects.
         storedCustomers.addAll(TestCustomers.importSynthetic(TestIds.unique("C-WS"), RUN_DATE, 400));
         withoutConsent = TestIds.unique("C-WS-NOCONSENT");
@@ -68,9 +70,19 @@ class WorkspaceBrowserTest {
                 .then()
                 .statusCode(200);
         storedCustomers.add(withoutConsent);
-        // Reach and audience questions are counted in the customer index: filled with the customers just stored.
+        // Reach and audience questions are counted in the customer index: filled with the customers just stored, and
+        // holding exactly the table's customers before the page asks (the index also follows the table's stream).
         given().post("/audience/index/rebuild").then().statusCode(200);
+        Await.until(
+                "the customer index holds the customers table",
+                () -> indexed() == customers.count(),
+                Duration.ofSeconds(60),
+                () -> indexed() + " indexed, " + customers.count() + " stored");
         draftId = savedDraft();
+    }
+
+    private static long indexed() {
+        return post("/audience/count", "{}").getLong("count");
     }
 
     /** A draft of the campaign's table whose top discount starts at 1,000 EUR rather than 2,000: rows' reach moves. */
@@ -89,7 +101,7 @@ class WorkspaceBrowserTest {
                 .body(changed.getBytes(StandardCharsets.UTF_8))
                 .post("/decision-models/black-week-tech/drafts")
                 .then()
-                .statusCode(200)
+                .statusCode(201)
                 .extract()
                 .jsonPath()
                 .getString("draftId");

@@ -24,6 +24,8 @@ import org.jboss.logging.Logger;
 public class IndexFollower {
     private static final Logger LOG = Logger.getLogger(IndexFollower.class);
     private static final Duration RENEW = Duration.ofSeconds(5);
+    /** A breath between two batches while catching up, so that the store's writers are not kept waiting. */
+    private static final Duration BETWEEN_BATCHES = Duration.ofMillis(50);
 
     @Inject
     CustomerChanges changes;
@@ -105,7 +107,7 @@ public class IndexFollower {
             changes.commit(batch);
             freshness.applied(batch.changes().get(batch.changes().size() - 1).at());
             freshness.follower("catching up");
-            return BackgroundLoop.AT_ONCE;
+            return Optional.of(BETWEEN_BATCHES);
         }
         changes.commit(batch);
         if (batch.caughtUp()) {

@@ -164,21 +164,12 @@ else
   index_ticks=$(cpu_ticks "$index_pid")
   docs_before=$(documents_now)
   started=$(now)
-  # -T streams the file instead of loading it into curl first; "Expect:" stops curl waiting for a 100 Continue.
-  answer=$(curl -sS "${auth[@]}" -X POST "$base/customers/import" -H 'Content-Type: application/x-ndjson' -H 'Expect:' \
-    -T "$file" -w '\n%{http_code}')
+  post_import "$base" "$file"
   import_end=$(now)
   docs_at_end=$(documents_now)
   import_s=$(seconds_between "$started" "$import_end")
   import_cpu="service $(busy_percent $(( $(cpu_ticks "$service_pid") - service_ticks )) "$import_s") %, ExtendDB $(busy_percent $(( $(cpu_ticks "$store_pid") - store_ticks )) "$import_s") %, OpenSearch $(busy_percent $(( $(cpu_ticks "$index_pid") - index_ticks )) "$import_s") %"
-  status=${answer##*$'\n'}
-  body=${answer%$'\n'*}
-  imported=$(json_field imported "$body")
-  if [ "$status" != 200 ] || [ "$imported" != "$count" ]; then
-    echo "The import answered $status: ${body:0:2000}" >&2
-    tail -n 50 "$work/service.log" >&2
-    exit 1
-  fi
+  import_complete "$count" "$work/service.log" || exit 1
   rm -f "$file"
   echo "$count customers (--seed 1) imported in $import_s s on $(date -u +%Y-%m-%d)" >"$work/loaded"
   import_rate=$(awk -v n="$imported" -v s="$import_s" 'BEGIN {printf "%.0f", n / s}')

@@ -172,18 +172,9 @@ else
   bin/generate-customers --count "$count" --seed 1 --out "$file"
   echo "Importing $count customers (not timed)..."
   started=$(now)
-  # -T streams the file instead of loading it into curl first; "Expect:" stops curl waiting for a 100 Continue.
-  answer=$(curl -sS "${auth[@]}" -X POST "$base/customers/import" -H 'Content-Type: application/x-ndjson' -H 'Expect:' \
-    -T "$file" -w '\n%{http_code}')
+  post_import "$base" "$file"
   load_s=$(seconds_between "$started" "$(now)")
-  status=${answer##*$'\n'}
-  body=${answer%$'\n'*}
-  imported=$(json_field imported "$body")
-  if [ "$status" != 200 ] || [ "$imported" != "$count" ]; then
-    echo "The import answered $status: ${body:0:2000}" >&2
-    tail -n 50 "$work/service-setup.log" >&2
-    exit 1
-  fi
+  import_complete "$count" "$work/service-setup.log" || exit 1
   rm -f "$file"
   echo "$count customers (--seed 1) imported in $load_s s on $(date -u +%Y-%m-%d)" >"$work/loaded"
   echo "load: $imported customers in $load_s s = $(awk -v n="$imported" -v s="$load_s" 'BEGIN {printf "%.0f", n / s}') lines/s"

@@ -57,16 +57,9 @@ public final class CampaignDecider {
                     Optional.empty());
         }
         ModelResult result = CampaignModelEvaluator.evaluate(model, facts, runDate);
-        Outcome outcome;
-        if (result instanceof ModelResult.Eligible e) {
-            outcome = policy.heldOut() ? new Outcome.HeldOut() : new Outcome.Selected(e.discountPercent(), e.reason());
-        } else if (result instanceof ModelResult.NotEligible n) {
-            outcome = new Outcome.Rejected(n.reason(), Outcome.ReasonSource.MODEL);
-        } else if (result instanceof ModelResult.NoRuleMatched) {
-            outcome = Outcome.rejectedBy("NO_RULE_MATCHED");
-        } else {
-            outcome = Outcome.rejectedBy("MODEL_ERROR");
-        }
+        Outcome outcome = result instanceof ModelResult.Eligible && policy.heldOut()
+                ? new Outcome.HeldOut()
+                : Outcome.ofModel(result);
         List<PolicyCheck> checks =
                 result instanceof ModelResult.Eligible ? policy.checks() : holdoutNotApplicable(policy.checks());
         Optional<java.math.BigDecimal> priority =

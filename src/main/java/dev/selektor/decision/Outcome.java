@@ -1,5 +1,6 @@
 package dev.selektor.decision;
 
+import dev.selektor.decision.model.convention.ModelResult;
 import java.math.BigDecimal;
 
 /** The final answer for one customer in one campaign (contract section 5). Only {@link Selected} is eligible. */
@@ -80,5 +81,16 @@ public sealed interface Outcome {
 
     static Outcome rejectedBy(String code) {
         return new Rejected(code, ReasonSource.POLICY);
+    }
+
+    /** What the model's answer alone decides, before holdout: a table's row and a decision word it alike. */
+    static Outcome ofModel(ModelResult result) {
+        if (result instanceof ModelResult.Eligible e) {
+            return new Selected(e.discountPercent(), e.reason());
+        }
+        if (result instanceof ModelResult.NotEligible n) {
+            return new Rejected(n.reason(), ReasonSource.MODEL);
+        }
+        return rejectedBy(result instanceof ModelResult.NoRuleMatched ? "NO_RULE_MATCHED" : "MODEL_ERROR");
     }
 }

@@ -10,6 +10,7 @@ import dev.selektor.campaign.CampaignService;
 import dev.selektor.common.FieldError;
 import dev.selektor.common.InvalidInputException;
 import dev.selektor.common.NotFoundException;
+import dev.selektor.decision.Outcome;
 import dev.selektor.decision.model.DecisionModel;
 import dev.selektor.decision.model.DecisionModelRegistry;
 import dev.selektor.decision.model.compiled.SelectionRows;
@@ -136,7 +137,7 @@ public class TableReach {
                 groups.computeIfAbsent(DISCOUNT + percent(e.discountPercent()), k -> new ArrayList<>())
                         .add(row.row());
             }
-            groups.computeIfAbsent(REASON + reason(row.answer()), k -> new ArrayList<>())
+            groups.computeIfAbsent(REASON + Outcome.ofModel(row.answer()).reason(), k -> new ArrayList<>())
                     .add(row.row());
         }
         return groups;
@@ -153,29 +154,18 @@ public class TableReach {
             if (row.note().isPresent() && firstInexact.isEmpty()) {
                 firstInexact = Optional.of(row.row());
             }
-            boolean selected = row.answer() instanceof ModelResult.Eligible;
+            Outcome outcome = Outcome.ofModel(row.answer());
             rows.add(new Reach.RowReach(
                     row.row(),
-                    selected ? "SELECTED" : "REJECTED",
-                    reason(row.answer()),
-                    selected ? percentNumber(((ModelResult.Eligible) row.answer()).discountPercent()) : 0,
+                    outcome.kind().name(),
+                    outcome.reason(),
+                    outcome.eligible() ? percentNumber(outcome.discountPercent()) : 0,
                     row.annotation(),
                     counts.get(RowCounts.row(row.row())),
                     note == null,
                     note));
         }
         return rows;
-    }
-
-    /** The reason a decision through this row gives, as {@code CampaignDecider} words it. */
-    private static String reason(ModelResult answer) {
-        if (answer instanceof ModelResult.Eligible e) {
-            return e.reason();
-        }
-        if (answer instanceof ModelResult.NotEligible n) {
-            return n.reason();
-        }
-        return answer instanceof ModelResult.NoRuleMatched ? "NO_RULE_MATCHED" : "MODEL_ERROR";
     }
 
     private static String percent(BigDecimal discount) {

@@ -8,6 +8,7 @@ import dev.selektor.customer.CustomerFacts;
 import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.customer.Segment;
 import dev.selektor.testing.ActingUser;
+import dev.selektor.testing.JsonApi;
 import dev.selektor.testing.OpenSearchTestResource;
 import dev.selektor.testing.TestCustomers;
 import dev.selektor.testing.TestIds;
@@ -69,13 +70,7 @@ class AudienceCountTest {
     }
 
     private static JsonPath ask(String question) {
-        return given().contentType(ContentType.JSON)
-                .body(question)
-                .post("/audience/count")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        return JsonApi.post("/audience/count", question);
     }
 
     @Test

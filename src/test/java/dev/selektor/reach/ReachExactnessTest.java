@@ -10,6 +10,7 @@ import dev.selektor.selection.SelectionResult;
 import dev.selektor.selection.SelectionResultRepository;
 import dev.selektor.testing.ActingUser;
 import dev.selektor.testing.Await;
+import dev.selektor.testing.JsonApi;
 import dev.selektor.testing.OpenSearchTestResource;
 import dev.selektor.testing.SelectionRuns;
 import dev.selektor.testing.TestCustomers;
@@ -154,8 +155,8 @@ class ReachExactnessTest {
                     .extract()
                     .path("draftId");
             String question = "{\"runDate\": \"2026-11-26\"}";
-            JsonPath live = reach("/decision-models/black-week-tech/reach", question);
-            JsonPath draft = reach("/decision-models/black-week-tech/drafts/" + draftId + "/reach", question);
+            JsonPath live = JsonApi.post("/decision-models/black-week-tech/reach", question);
+            JsonPath draft = JsonApi.post("/decision-models/black-week-tech/drafts/" + draftId + "/reach", question);
             JsonPath impact = Impact.preview("black-week-tech", draftId, "2026-11-26");
 
             assertEquals(impact.getLong("selectedLive"), live.getLong("selected"), live.prettify());
@@ -170,16 +171,6 @@ class ReachExactnessTest {
         } finally {
             TestCustomers.delete(customers, ids);
         }
-    }
-
-    private static JsonPath reach(String path, String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
     }
 
     /** What decided a stored result: a policy, no rule, or the table's row. */

@@ -8,6 +8,7 @@ import dev.selektor.customer.CustomerFactsRepository;
 import dev.selektor.testing.ActingUser;
 import dev.selektor.testing.Await;
 import dev.selektor.testing.BrowserScript;
+import dev.selektor.testing.JsonApi;
 import dev.selektor.testing.OpenSearchTestResource;
 import dev.selektor.testing.TestCustomers;
 import dev.selektor.testing.TestIds;
@@ -82,7 +83,7 @@ class WorkspaceBrowserTest {
     }
 
     private static long indexed() {
-        return post("/audience/count", "{}").getLong("count");
+        return JsonApi.post("/audience/count", "{}").getLong("count");
     }
 
     /** A draft of the campaign's table whose top discount starts at 1,000 EUR rather than 2,000: rows' reach moves. */
@@ -105,16 +106,6 @@ class WorkspaceBrowserTest {
                 .extract()
                 .jsonPath()
                 .getString("draftId");
-    }
-
-    private static JsonPath post(String path, String body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post(path)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
     }
 
     /** {row: customers} of a reach answer, as the flow reports what the page showed. */
@@ -218,7 +209,7 @@ class WorkspaceBrowserTest {
 
     /** The reach beside each row, and its totals, are what the reach endpoints answer for the same run date. */
     private void assertReachAsAnswered(String campaignId, JsonPath flow) {
-        JsonPath live = post(
+        JsonPath live = JsonApi.post(
                 "/decision-models/black-week-tech/reach",
                 "{\"runDate\": \"" + RUN_DATE + "\", \"campaignId\": \"" + campaignId + "\"}");
         assertEquals(rowCounts(live), new TreeMap<>(flow.getMap("reachRows.counts", String.class, Long.class)));
@@ -244,10 +235,10 @@ class WorkspaceBrowserTest {
 
         // The draft's page: the draft's counts and the live version's, each as its endpoint answers.
         String date = "{\"runDate\": \"" + RUN_DATE + "\"}";
-        JsonPath draft = post("/decision-models/black-week-tech/drafts/" + draftId + "/reach", date);
+        JsonPath draft = JsonApi.post("/decision-models/black-week-tech/drafts/" + draftId + "/reach", date);
         assertEquals(rowCounts(draft), new TreeMap<>(flow.getMap("draftRows.counts", String.class, Long.class)));
         assertEquals(
-                rowCounts(post("/decision-models/black-week-tech/reach", date)),
+                rowCounts(JsonApi.post("/decision-models/black-week-tech/reach", date)),
                 new TreeMap<>(flow.getMap("draftLiveRows.counts", String.class, Long.class)));
     }
 
@@ -260,7 +251,7 @@ class WorkspaceBrowserTest {
                 asked.getList("filters.fact"),
                 question);
         assertEquals(RUN_DATE.toString(), asked.getString("runDate"));
-        JsonPath answer = post("/audience/count", question);
+        JsonPath answer = JsonApi.post("/audience/count", question);
         assertTrue(answer.getLong("count") > 0, answer.prettify());
         assertEquals(answer.getLong("count"), flow.getLong("audienceShown"), answer.prettify());
         assertEquals(

@@ -59,7 +59,9 @@ public class OpenSearchCustomerIndex implements AudienceIndex {
         Instant started = Instant.now();
         String index = alias() + "-" + started.toEpochMilli();
         calls.json("PUT", "/" + index, CustomerDocuments.settingsAndMappings(), OpenSearchCalls.UPKEEP_TIMEOUT);
-        deletedWhileBuilding.clear();
+        synchronized (deletedWhileBuilding) {
+            deletedWhileBuilding.clear();
+        }
         building = index;
         try {
             long documents = 0;

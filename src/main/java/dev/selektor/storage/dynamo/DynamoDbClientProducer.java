@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -28,41 +31,38 @@ public class DynamoDbClientProducer {
     @ApplicationScoped
     DynamoDbClient dynamoDbClient(SelektorConfig config) {
         DynamodbSettings db = config.dynamodb();
-        var builder = DynamoDbClient.builder()
-                .region(Region.of(db.region()))
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(64)
-                        .connectionTimeout(Duration.ofMillis(1000))
-                        .socketTimeout(db.apiCallAttemptTimeout()))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(db.apiCallTimeout())
-                        .apiCallAttemptTimeout(db.apiCallAttemptTimeout())
-                        .retryStrategy(RetryMode.STANDARD)
-                        .retryStrategy(b -> b.maxAttempts(db.maxRetries() + 1))
-                        .build());
-        db.endpoint().ifPresent(builder::endpointOverride);
-        builder.credentialsProvider(credentials(db));
-        return builder.build();
+        return configured(
+                        DynamoDbClient.builder(),
+                        db,
+                        64,
+                        o -> o.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(db.maxRetries() + 1)))
+                .build();
     }
 
     /** The customers table's stream, on the same endpoint and with the same credentials and timeouts. */
     @Produces
     @ApplicationScoped
     DynamoDbStreamsClient dynamoDbStreamsClient(SelektorConfig config) {
-        DynamodbSettings db = config.dynamodb();
-        var builder = DynamoDbStreamsClient.builder()
-                .region(Region.of(db.region()))
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .maxConnections(4)
-                        .connectionTimeout(Duration.ofMillis(1000))
-                        .socketTimeout(db.apiCallAttemptTimeout()))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(db.apiCallTimeout())
-                        .apiCallAttemptTimeout(db.apiCallAttemptTimeout())
-                        .build());
+        return configured(DynamoDbStreamsClient.builder(), config.dynamodb(), 4, o -> {})
+                .build();
+    }
+
+    /** Region, endpoint, credentials and the short timeouts, for either client; {@code more} adds to the overrides. */
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configured(
+            B builder, DynamodbSettings db, int maxConnections, Consumer<ClientOverrideConfiguration.Builder> more) {
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(db.apiCallTimeout())
+                .apiCallAttemptTimeout(db.apiCallAttemptTimeout());
+        more.accept(overrides);
+        builder.region(Region.of(db.region()))
+                .credentialsProvider(credentials(db))
+                .overrideConfiguration(overrides.build());
+        builder.httpClientBuilder(ApacheHttpClient.builder()
+                .maxConnections(maxConnections)
+                .connectionTimeout(Duration.ofMillis(1000))
+                .socketTimeout(db.apiCallAttemptTimeout()));
         db.endpoint().ifPresent(builder::endpointOverride);
-        builder.credentialsProvider(credentials(db));
-        return builder.build();
+        return builder;
     }
 
     private static AwsCredentialsProvider credentials(DynamodbSettings db) {

@@ -39,11 +39,7 @@ final class ColumnCriteria {
     }
 
     Criterion numberRange(BigDecimal low, boolean lowClosed, BigDecimal high, boolean highClosed) {
-        AudienceFilter.Bounds<BigDecimal> bounds = new AudienceFilter.Bounds<>(
-                lowClosed ? Optional.ofNullable(low) : Optional.empty(),
-                lowClosed ? Optional.empty() : Optional.ofNullable(low),
-                highClosed ? Optional.ofNullable(high) : Optional.empty(),
-                highClosed ? Optional.empty() : Optional.ofNullable(high));
+        AudienceFilter.Bounds<BigDecimal> bounds = bounds(low, lowClosed, high, highClosed);
         return switch (column.op) {
             case DAYS_SINCE ->
                 holds(new AudienceFilter.BeforeRunDate(fact, AudienceFilter.BeforeRunDate.Unit.DAYS, bounds));
@@ -59,13 +55,7 @@ final class ColumnCriteria {
             boolean below = high == null || runDate.isBefore(high) || (highClosed && runDate.isEqual(high));
             return above && below ? Criterion.ALWAYS : Criterion.NEVER;
         }
-        return holds(new AudienceFilter.Range(
-                fact,
-                new AudienceFilter.Bounds<>(
-                        lowClosed ? Optional.ofNullable(low) : Optional.empty(),
-                        lowClosed ? Optional.empty() : Optional.ofNullable(low),
-                        highClosed ? Optional.ofNullable(high) : Optional.empty(),
-                        highClosed ? Optional.empty() : Optional.ofNullable(high))));
+        return holds(new AudienceFilter.Range(fact, bounds(low, lowClosed, high, highClosed)));
     }
 
     Criterion strings(List<String> values) {
@@ -82,6 +72,18 @@ final class ColumnCriteria {
 
     Criterion isNull() {
         return mayBeMissing() ? new Criterion.Missing(fact) : Criterion.NEVER;
+    }
+
+    /** A cell's interval as filter bounds: a closed end is gte or lte, an open one gt or lt, a missing one none. */
+    private static <T extends Comparable<? super T>> AudienceFilter.Bounds<T> bounds(
+            T low, boolean lowClosed, T high, boolean highClosed) {
+        Optional<T> from = Optional.ofNullable(low);
+        Optional<T> to = Optional.ofNullable(high);
+        return new AudienceFilter.Bounds<>(
+                lowClosed ? from : Optional.empty(),
+                lowClosed ? Optional.empty() : from,
+                highClosed ? to : Optional.empty(),
+                highClosed ? Optional.empty() : to);
     }
 
     private static Criterion holds(AudienceFilter filter) {

@@ -2,13 +2,10 @@ package dev.selektor.decision.model.compiled;
 
 import dev.selektor.audience.Criterion;
 import dev.selektor.decision.model.convention.CampaignConventions;
-import dev.selektor.decision.model.convention.MatchedRule;
 import dev.selektor.decision.model.convention.ModelResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.kie.dmn.api.core.DMNModel;
@@ -91,20 +88,8 @@ public final class SelectionRows {
                     || rule.getOutputEntry().size() != outputs.size()) {
                 throw new NotCompilable("row " + row + " has not one cell per column");
             }
-            Map<String, Object> value = new LinkedHashMap<>();
-            for (int o = 0; o < outputs.size(); o++) {
-                value.put(
-                        outputs.get(o).getName(),
-                        CellParser.outputLiteral(
-                                rule.getOutputEntry().get(o).getText(),
-                                "row " + row + ", output " + outputs.get(o).getName()));
-            }
             String annotation = annotations.apply(CampaignConventions.SELECTION, row);
-            ModelResult answer = CampaignConventions.classify(
-                    value,
-                    List.of(new MatchedRule(CampaignConventions.SELECTION, row, annotation)),
-                    new ArrayList<>(),
-                    Optional::empty);
+            ModelResult answer = TableCompiler.ruleAnswer(rule, outputs, row, annotation);
             rows.add(row(rule, row, columns, columnProblems, answer, annotation));
         }
         return new Table(hitPolicy, List.copyOf(rows));

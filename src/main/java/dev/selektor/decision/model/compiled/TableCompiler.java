@@ -87,18 +87,7 @@ public final class TableCompiler {
                 throw new NotCompilable("row " + row + " has not one cell per column");
             }
             tests[r] = tests(rule, columns, "row " + row);
-            Map<String, Object> value = new LinkedHashMap<>();
-            for (int o = 0; o < outputs.size(); o++) {
-                value.put(
-                        outputs.get(o).getName(),
-                        literal(
-                                rule.getOutputEntry().get(o),
-                                row,
-                                outputs.get(o).getName()));
-            }
-            List<MatchedRule> matched = List.of(new MatchedRule(
-                    CampaignConventions.SELECTION, row, annotations.apply(CampaignConventions.SELECTION, row)));
-            answers[r] = frozen(CampaignConventions.classify(value, matched, new ArrayList<>(), Optional::empty));
+            answers[r] = frozen(ruleAnswer(rule, outputs, row, annotations.apply(CampaignConventions.SELECTION, row)));
         }
         int priorityColumn = -1;
         DecisionNode priorityNode = model.getDecisionByName(CampaignConventions.PRIORITY);
@@ -157,9 +146,25 @@ public final class TableCompiler {
         };
     }
 
-    /** An output cell's value as FEEL reads the literal, or why it is not a literal. */
-    private static Object literal(LiteralExpression cell, int row, String output) throws NotCompilable {
-        return CellParser.outputLiteral(cell.getText(), "row " + row + ", output " + output);
+    /**
+     * What a Selection rule decides, from its literal outputs, as a decision through it classifies them; or why its
+     * outputs are not literals.
+     */
+    static ModelResult ruleAnswer(DecisionRule rule, List<OutputClause> outputs, int row, String annotation)
+            throws NotCompilable {
+        Map<String, Object> value = new LinkedHashMap<>();
+        for (int o = 0; o < outputs.size(); o++) {
+            String output = outputs.get(o).getName();
+            value.put(
+                    output,
+                    CellParser.outputLiteral(
+                            rule.getOutputEntry().get(o).getText(), "row " + row + ", output " + output));
+        }
+        return CampaignConventions.classify(
+                value,
+                List.of(new MatchedRule(CampaignConventions.SELECTION, row, annotation)),
+                new ArrayList<>(),
+                Optional::empty);
     }
 
     private static String text(UnaryTests tests) {
